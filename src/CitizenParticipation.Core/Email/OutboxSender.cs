@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Mail;
+using System.Text;
+using CitizenParticipation.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CitizenParticipation.Core.Email;
+
+public interface IMailTransport
+{
+    Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>Sends through System.Net.Mail; with no SMTP host it writes .eml files a newcomer can open.</summary>
+public sealed class SmtpMailTransport(IOptions<MailOptions> options, SitePaths paths) : IMailTransport
+{
+    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        using var mail = new MailMessage
+        {
+            From = new MailAddress(o.FromAddress, o.FromName, Encoding.UTF8),
+            Subject = message.Subject,
+            SubjectEncoding = Encoding.UTF8,
+            Body = message.TextBody,
+            BodyEncoding = Encoding.UTF8,
+            IsBodyHtml = false,
+        };
+        mail.To.Add(message.To);
+        mail.Headers.Add("Content-Language", message.Culture);
+        if (message.HtmlBody is not null)
+        {
+            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, Encoding.UTF8, "text/html"));
+        }
+
+        using var client = new SmtpClient();
+        if (string.IsNullOrWhiteSpace(o.SmtpHost))
+        {
+            var directory = string.IsNullOrWhiteSpace(o.PickupDirectory) ? Path.Combine(paths.AppData, "mail") : o.PickupDirectory;
+            Directory.CreateDirectory(directory);
+            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
+            client.PickupDirectoryLocation = directory;
+        }
+        else
+        {
+            client.Host = o.SmtpHost;
+            client.Port = o.SmtpPort;
+            client.EnableSsl = o.SmtpEnableSsl;
+            if (!string.IsNullOrEmpty(o.SmtpUserName))
+            {
+                client.Credentials = new NetworkCredential(o.SmtpUserName, o.SmtpPassword);
+            }
+        }
+
+        await client.SendMailAsync(mail, cancellationToken);
+    }
+}
+
+/// <summary>Delivers outbox rows; several instances can run it at once because each row is claimed before it is sent.</summary>
+public sealed class OutboxProcessor(SiteDbContext db, IMailTransport transport, TimeProvider clock, IOptions<MailOptions> options, ILogger<OutboxProcessor> logger)
+{
+    public async Task<int> ProcessOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(20)
+            .ToListAsync(cancellationToken);
+
+        var sent = 0;
+        foreach (var id in due)
+        {
+            var lockUntil = now.AddMinutes(5);
+            var claimed = await db.OutboxMessages
+                .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lockUntil), cancellationToken);
+            if (claimed == 0)
+            {
+                continue; // another instance has it
+            }
+
+            var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+            try
+            {
+                await transport.SendAsync(message, cancellationToken);
+                var sentAt = clock.GetUtcNow().UtcDateTime;
+                await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, OutboxStatus.Sent)
+                    .SetProperty(m => m.SentAt, sentAt)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.LockedUntil, (DateTime?)null), cancellationToken);
+                sent++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var attempts = message.Attempts + 1;
+                var failed = attempts >= options.Value.MaxAttempts;
+                var next = now + Backoff(attempts);
+                logger.LogWarning(ex, "Email {Id} to outbox attempt {Attempt} failed", id, attempts);
+                await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Attempts, attempts)
+                    .SetProperty(m => m.Status, failed ? OutboxStatus.Failed : OutboxStatus.Pending)
+                    .SetProperty(m => m.NextAttemptAt, next)
+                    .SetProperty(m => m.LastError, ex.Message.Length > 500 ? ex.Message[..500] : ex.Message)
+                    .SetProperty(m => m.LockedUntil, (DateTime?)null), cancellationToken);
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>30 s, 1 min, 2 min … capped at one hour.</summary>
+    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
+}
+
+public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<MailOptions> options, ILogger<OutboxSender> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.PollIntervalSeconds));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<OutboxProcessor>().ProcessOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "The email outbox could not be processed");
+            }
+
+            try
+            {
+                await Task.Delay(interval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using CitizenParticipation.Core.Navigation;
+using CitizenParticipation.Core.Recipes;
+using CitizenParticipation.Core.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CitizenParticipation.Core.Hosting;
+
+/// <summary>The registrations a module's startup uses, one line each.</summary>
+public static class ModuleServiceCollectionExtensions
+{
+    public static IServiceCollection AddPermissions<T>(this IServiceCollection services) where T : class, IPermissionProvider =>
+        services.AddSingleton<IPermissionProvider, T>();
+
+    public static IServiceCollection AddAdminMenu<T>(this IServiceCollection services) where T : class, IAdminMenuProvider =>
+        services.AddSingleton<IAdminMenuProvider, T>();
+
+    public static IServiceCollection AddRecipeStep<T>(this IServiceCollection services) where T : class, IRecipeStep =>
+        services.AddScoped<IRecipeStep, T>();
+}

@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Text.Json;
+using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Email;
+using CitizenParticipation.Core.Localization;
+using CitizenParticipation.Core.Markdown;
+using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Modules;
+using CitizenParticipation.Core.Recipes;
+using CitizenParticipation.Core.Recipes.Steps;
+using CitizenParticipation.Core.Security;
+using CitizenParticipation.Core.Settings;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CitizenParticipation.Core.Hosting;
+
+public static class SiteHostingExtensions
+{
+    /// <summary>Registers the core services and every module's services.</summary>
+    public static WebApplicationBuilder AddCitizenParticipation(
+        this WebApplicationBuilder builder,
+        ModuleCatalog catalog,
+        Action<DbContextOptionsBuilder, DatabaseOptions, SitePaths> configureDatabase)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        var appData = configuration["App:DataPath"];
+        var paths = new SitePaths(Path.GetFullPath(string.IsNullOrWhiteSpace(appData)
+            ? Path.Combine(builder.Environment.ContentRootPath, "App_Data")
+            : appData));
+        Directory.CreateDirectory(paths.AppData);
+        services.AddSingleton(paths);
+        services.AddSingleton(catalog);
+
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+
+        var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(Options.Create(database));
+        services.AddDbContext<SiteDbContext>(options => configureDatabase(options, database, paths));
+
+        services.Configure<MailOptions>(configuration.GetSection("Mail"));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddScoped<OutboxProcessor>();
+        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        if (configuration.GetValue("Mail:SenderEnabled", true))
+        {
+            services.AddHostedService<OutboxSender>();
+        }
+
+        services.AddScoped<SiteSettingsService>();
+
+        var translations = TranslationCatalog.FromModules(catalog);
+        services.AddSingleton(translations);
+        LocalizedBindingMessages.Use(new JsonStringLocalizer(translations));
+        services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = SiteCultures.Supported.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(SiteCultures.Default);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            // Korean unless the visitor chose otherwise: a browser's language does not switch the site.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddDataProtection().SetApplicationName("CitizenParticipation");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DbDataProtectionRepository(scopes));
+
+        services.AddSingleton<PermissionRegistry>();
+        services.AddPermissions<CorePermissions>();
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+
+        services.AddScoped<RecipeExecutor>();
+        services.AddSingleton(new RecipeHarvester(configuration["Recipes:Path"] is { Length: > 0 } recipes
+            ? Path.GetFullPath(recipes)
+            : Path.Combine(AppContext.BaseDirectory, "content-recipes")));
+        services.AddRecipeStep<SettingsStep>();
+        services.AddRecipeStep<RolesStep>();
+        services.AddRecipeStep<RegionsStep>();
+        services.AddRecipeStep<PolicyFieldsStep>();
+        services.AddRecipeStep<DepartmentsStep>();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var mvc = services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<AdminFilter>();
+                LocalizedBindingMessages.Apply(o.ModelBindingMessageProvider);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        mvc.ConfigureApplicationPartManager(manager =>
+        {
+            // Themes come first: when two parts hold a view at the same path, the first one wins,
+            // which is how a theme overrides a module's view.
+            var moduleAssemblies = catalog.Modules.Select(m => m.Assembly).ToHashSet();
+            foreach (var part in manager.ApplicationParts.Where(p => p is AssemblyPart ap && moduleAssemblies.Contains(ap.Assembly)).ToList())
+            {
+                manager.ApplicationParts.Remove(part);
+            }
+
+            var index = 0;
+            foreach (var module in catalog.Modules)
+            {
+                foreach (var part in new DefaultApplicationPartFactory().GetApplicationParts(module.Assembly))
+                {
+                    manager.ApplicationParts.Insert(index++, part);
+                }
+            }
+        });
+
+        var assemblies = catalog.Modules.Select(m => m.Assembly).Append(typeof(SiteDbContext).Assembly).ToList();
+        services.AddMediation(assemblies);
+
+        foreach (var module in catalog.Modules)
+        {
+            module.Startup.ConfigureServices(services, configuration);
+        }
+
+        return builder;
+    }
+
+    /// <summary>The request pipeline: friendly errors, static files, culture, authentication, modules' routes.</summary>
+    public static WebApplication UseCitizenParticipation(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("App:DeveloperErrors", false))
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/error/500");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            ResponseWriter = async (context, report) =>
+            {
+                context.Response.ContentType = "application/json";
+                await JsonSerializer.SerializeAsync(context.Response.Body, new
+                {
+                    status = report.Status.ToString(),
+                    checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+                });
+            },
+        });
+
+        foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
+        {
+            module.Startup.MapRoutes(app);
+        }
+
+        app.MapControllers();
+        return app;
+    }
+
+    /// <summary>Migrates the database and, on first start, runs the configured setup recipe.</summary>
+    public static async Task InitializeSiteAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<SiteDbContext>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Setup");
+
+        await db.Database.MigrateAsync();
+        if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        var settings = services.GetRequiredService<SiteSettingsService>();
+        if (await settings.GetValueAsync(SetupState.CompletedKey) is not null)
+        {
+            return;
+        }
+
+        var recipeName = app.Configuration["Setup:Recipe"] is { Length: > 0 } name ? name : "blank";
+        var recipe = services.GetRequiredService<RecipeHarvester>().Find(recipeName)
+                     ?? throw new InvalidOperationException($"The setup recipe '{recipeName}' was not found.");
+        try
+        {
+            await services.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe);
+            await settings.SetAsync(SetupState.CompletedKey, recipe.Name);
+            await db.SaveChangesAsync();
+            logger.LogInformation("Site set up with recipe {Recipe}", recipe.Name);
+        }
+        catch (Exception ex)
+        {
+            if (!await SetUpByAnotherInstance(app))
+            {
+                throw;
+            }
+
+            logger.LogInformation(ex, "Another instance set the site up first");
+        }
+    }
+
+    private static async Task<bool> SetUpByAnotherInstance(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SiteSettingsService>().GetValueAsync(SetupState.CompletedKey) is not null;
+    }
+}
+
+public static class SetupState
+{
+    public const string CompletedKey = "Setup.CompletedWith";
+}

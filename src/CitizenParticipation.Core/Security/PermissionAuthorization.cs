@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using CitizenParticipation.Core.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CitizenParticipation.Core.Security;
+
+public sealed class PermissionRequirement(Permission permission) : IAuthorizationRequirement
+{
+    public Permission Permission { get; } = permission;
+}
+
+/// <summary>Grants a permission when one of the user's roles holds it; administrators hold every permission.</summary>
+public sealed class PermissionHandler(SiteDbContext db) : AuthorizationHandler<PermissionRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+
+        if (user.IsInRole(StandardRoles.Administrator))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        if (roles.Count == 0)
+        {
+            return;
+        }
+
+        var name = requirement.Permission.Name;
+        var granted = await db.RolePermissions.AnyAsync(rp => rp.Permission == name && roles.Contains(rp.Role!.Name!));
+        if (granted)
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+/// <summary>Resolves policies named <c>Permission:{name}</c> so that attributes can name a permission too.</summary>
+public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options, PermissionRegistry registry)
+    : DefaultAuthorizationPolicyProvider(options)
+{
+    public const string Prefix = "Permission:";
+
+    public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+    {
+        if (policyName.StartsWith(Prefix, StringComparison.Ordinal)
+            && registry.Find(policyName[Prefix.Length..]) is { } permission)
+        {
+            return new AuthorizationPolicyBuilder().AddRequirements(new PermissionRequirement(permission)).Build();
+        }
+
+        return await base.GetPolicyAsync(policyName);
+    }
+}
+
+/// <summary>Every permission that the modules declare.</summary>
+public sealed class PermissionRegistry(IEnumerable<IPermissionProvider> providers)
+{
+    private readonly IReadOnlyList<IPermissionProvider> _providers = providers.ToList();
+
+    public IReadOnlyList<Permission> All => _providers.SelectMany(p => p.GetPermissions()).DistinctBy(p => p.Name).ToList();
+
+    public IEnumerable<(string Role, Permission Permission)> DefaultGrants => _providers.SelectMany(p => p.GetDefaultGrants());
+
+    public Permission? Find(string name) => All.FirstOrDefault(p => p.Name == name);
+}
+
+public static class AuthorizationServiceExtensions
+{
+    public static async Task<bool> AuthorizeAsync(this IAuthorizationService service, ClaimsPrincipal user, Permission permission) =>
+        (await service.AuthorizeAsync(user, null, new PermissionRequirement(permission))).Succeeded;
+}

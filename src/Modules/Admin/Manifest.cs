@@ -1,0 +1,3 @@
+using CitizenParticipation.Core.Modules;
+
+[assembly: Module("Admin", typeof(CitizenParticipation.Modules.Admin.Startup))]

@@ -1,0 +1,7 @@
+using CitizenParticipation.Core.Modules;
+
+namespace CitizenParticipation.Modules.Admin;
+
+public sealed class Startup : ModuleStartup
+{
+}

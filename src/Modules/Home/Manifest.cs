@@ -1,0 +1,3 @@
+using CitizenParticipation.Core.Modules;
+
+[assembly: Module("Home", typeof(CitizenParticipation.Modules.Home.Startup))]

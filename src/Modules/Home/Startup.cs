@@ -1,0 +1,7 @@
+using CitizenParticipation.Core.Modules;
+
+namespace CitizenParticipation.Modules.Home;
+
+public sealed class Startup : ModuleStartup
+{
+}

@@ -1,0 +1,3 @@
+using CitizenParticipation.Core.Modules;
+
+[assembly: Module("Users", typeof(CitizenParticipation.Modules.Users.Startup))]

@@ -1,0 +1,111 @@
+using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Email;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CitizenParticipation.Tests.Integration.Infrastructure;
+
+/// <summary>
+/// The real site through the real pipeline, on its own database: a temporary SQLite file, or (when
+/// <c>CP_TEST_POSTGRES</c> holds a server connection string, as test.sh sets it) a fresh PostgreSQL database.
+/// </summary>
+public class SiteFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.example";
+    public const string AdminPassword = "Admin!2345";
+
+    private readonly string? _postgresDatabase;
+
+    public SiteFactory() : this("blank") { }
+
+    protected SiteFactory(string recipe)
+    {
+        Recipe = recipe;
+        DataPath = Path.Combine(Path.GetTempPath(), "cp-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataPath);
+        if (PostgresServer is not null)
+        {
+            _postgresDatabase = "cp_" + Guid.NewGuid().ToString("N");
+        }
+    }
+
+    public string Recipe { get; }
+    public string DataPath { get; }
+    public string MailDirectory => Path.Combine(DataPath, "mail");
+
+    public static string? PostgresServer => Environment.GetEnvironmentVariable("CP_TEST_POSTGRES") is { Length: > 0 } cs ? cs : null;
+    public bool IsPostgres => _postgresDatabase is not null;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("App:DataPath", DataPath);
+        builder.UseSetting("Setup:Recipe", Recipe);
+        builder.UseSetting("Setup:AdminEmail", AdminEmail);
+        builder.UseSetting("Setup:AdminPassword", AdminPassword);
+        // Tests deliver mail themselves (DeliverMailAsync) so that they never race the background sender.
+        builder.UseSetting("Mail:SenderEnabled", "false");
+        if (_postgresDatabase is not null)
+        {
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("Database:ConnectionString", $"{PostgresServer};Database={_postgresDatabase}");
+        }
+    }
+
+    /// <summary>Sends what the outbox holds now, as the background sender would.</summary>
+    public async Task<int> DeliverMailAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxProcessor>().ProcessOnceAsync(CancellationToken.None);
+    }
+
+    /// <summary>Runs <paramref name="action"/> against the site's database in a fresh scope.</summary>
+    public async Task<T> WithDbAsync<T>(Func<SiteDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<SiteDbContext>());
+    }
+
+    public async Task WithScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
+    public HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _postgresDatabase is not null)
+        {
+            try
+            {
+                using var scope = Services.CreateScope();
+                scope.ServiceProvider.GetRequiredService<SiteDbContext>().Database.EnsureDeleted();
+            }
+            catch (Exception)
+            {
+                // The server is stopped by test.sh anyway; a leftover database is harmless.
+            }
+        }
+
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataPath, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
+
+/// <summary>The site set up with the Incheon demo recipe.</summary>
+public sealed class DemoSiteFactory() : SiteFactory("incheon-demo");

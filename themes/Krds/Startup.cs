@@ -1,0 +1,7 @@
+using CitizenParticipation.Core.Modules;
+
+namespace CitizenParticipation.Themes.Krds;
+
+public sealed class Startup : ModuleStartup
+{
+}
