@@ -37,6 +37,7 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable("CP_TEST_POSTGRES") is { Length: > 0 } cs ? cs : null;
     public bool IsPostgres => _postgresDatabase is not null;
+    public string? ConnectionString => _postgresDatabase is null ? null : $"{PostgresServer};Database={_postgresDatabase}";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -50,7 +51,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         if (_postgresDatabase is not null)
         {
             builder.UseSetting("Database:Provider", "PostgreSql");
-            builder.UseSetting("Database:ConnectionString", $"{PostgresServer};Database={_postgresDatabase}");
+            builder.UseSetting("Database:ConnectionString", ConnectionString);
         }
     }
 

@@ -1,0 +1,48 @@
+using System.Net;
+using CitizenParticipation.Core.Localization;
+using CitizenParticipation.Tests.Integration.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CitizenParticipation.Tests.Integration.Site;
+
+/// <summary>Every text the public and admin pages show in Korean has a Korean translation.</summary>
+public sealed class TranslationTests(DemoSiteFactory site) : IClassFixture<DemoSiteFactory>
+{
+    private static readonly string[] PublicPages =
+    [
+        "/", "/account/login", "/account/register", "/account/forgot-password", "/account/resend-confirmation",
+        "/error/404", "/error/403", "/error/500", "/no-such-page",
+    ];
+
+    private static readonly string[] AdminPages =
+    [
+        "/admin", "/admin/users", "/admin/roles", "/admin/settings", "/admin/recipes",
+        "/admin/regions", "/admin/policy-fields", "/admin/departments", "/account/profile", "/account/change-password", "/account/delete",
+    ];
+
+    [Fact]
+    public async Task Pages_in_Korean_use_no_untranslated_text()
+    {
+        var catalog = site.Services.GetRequiredService<TranslationCatalog>();
+        catalog.Missing.Clear();
+
+        var anonymous = site.CreateBrowserClient();
+        foreach (var page in PublicPages)
+        {
+            var response = await anonymous.GetAsync(page);
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.InternalServerError, $"{page}: {response.StatusCode}");
+        }
+
+        var admin = site.CreateBrowserClient();
+        var login = await admin.LoginAsync(DemoAccounts.Administrator, DemoAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        foreach (var page in AdminPages)
+        {
+            var response = await admin.GetAsync(page);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page}: {response.StatusCode}");
+        }
+
+        var missing = catalog.Missing.Keys.Where(k => k.Culture == "ko").Select(k => k.Text).Order().ToList();
+        Assert.True(missing.Count == 0, "Texts without a Korean translation:\n" + string.Join("\n", missing));
+    }
+}
