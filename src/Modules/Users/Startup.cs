@@ -17,6 +17,9 @@ public sealed class Startup : ModuleStartup
         services.AddIdentity<User, Role>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // The user name is the email address, which [EmailAddress] already checks; Identity's
+                // ASCII-only default would refuse internationalised addresses.
+                o.User.AllowedUserNameCharacters = "";
                 o.SignIn.RequireConfirmedEmail = true;
                 o.Password.RequiredLength = 8;
                 o.Password.RequireDigit = true;

@@ -54,7 +54,7 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = await response.ReadTextAsync();
-        Assert.Contains("만 14세 이상", text);
+        Assert.Contains("연령을 확인해 주십시오", text);
         Assert.Contains("2자 이상 20자 이하", text);
         Assert.False(await site.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
 
@@ -76,7 +76,7 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("이메일 주소 인증이 완료되지 않았습니다", await response.ReadTextAsync());
-        Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal) && !v.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/profile")).StatusCode);
 
         var wrong = await client.LoginAsync(email, "wrong password 1");
         Assert.Contains("이메일 주소 또는 비밀번호가 올바르지 않습니다", await wrong.ReadTextAsync());
@@ -200,4 +200,63 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("홍길동님", inKorean.Body);
         Assert.DoesNotContain("Hello", inKorean.Body);
     }
+
+    [Theory]
+    [InlineData("/account/change-password", "/account/change-password")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("//evil.example/", "/")]
+    public async Task Login_returns_only_to_local_addresses(string returnUrl, string expected)
+    {
+        var (_, email) = await site.SignedInCitizenAsync("returning");
+        var client = site.Browser();
+
+        var response = await client.PostFormAsync("/account/login", "/account/login", new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = Accounts.Password,
+            ["ReturnUrl"] = returnUrl,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Closed_registration_creates_no_account()
+    {
+        await SetRegistrationOpenAsync(false);
+        try
+        {
+            var client = site.Browser();
+            Assert.Contains("현재 회원가입을 받지 않고 있습니다", await (await client.GetAsync("/account/register")).ReadTextAsync());
+
+            var email = Accounts.NewEmail("closed");
+            var token = await client.GetAntiforgeryTokenAsync("/account/login");
+            var response = await client.PostAsync("/account/register", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = email,
+                ["DisplayName"] = "닫힘",
+                ["Password"] = Accounts.Password,
+                ["ConfirmPassword"] = Accounts.Password,
+                ["ConfirmAge14OrOver"] = "true",
+                ["AgreeToTerms"] = "true",
+                ["__RequestVerificationToken"] = token,
+            }));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(await site.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+        }
+        finally
+        {
+            await SetRegistrationOpenAsync(true);
+        }
+    }
+
+    private Task SetRegistrationOpenAsync(bool open) =>
+        site.WithDbAsync(async db =>
+        {
+            await new CitizenParticipation.Core.Settings.SiteSettingsService(db).SetAsync(
+                CitizenParticipation.Core.Settings.SiteSettingsService.RegistrationOpen, open ? "true" : "false");
+            return await db.SaveChangesAsync();
+        });
 }

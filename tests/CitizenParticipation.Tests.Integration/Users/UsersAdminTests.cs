@@ -77,6 +77,33 @@ public sealed class UsersAdminTests(SiteFactory site) : IClassFixture<SiteFactor
     }
 
     [Fact]
+    public async Task An_administrator_verifies_a_resident_and_unlocks_an_account()
+    {
+        var (_, email) = await site.SignedInCitizenAsync("resident");
+        var id = await site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        for (var i = 0; i < 5; i++)
+        {
+            await site.Browser().LoginAsync(email, $"wrong password {i}");
+        }
+
+        var client = await AdministratorAsync();
+        var page = await client.GetAsync($"/admin/users/{id}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("잠금 해제", await page.ReadTextAsync());
+
+        var verified = await client.PostFormAsync($"/admin/users/{id}", $"/admin/users/{id}/verify", new Dictionary<string, string> { ["verified"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
+        var unlocked = await client.PostFormAsync($"/admin/users/{id}", $"/admin/users/{id}/unlock", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
+
+        var user = await site.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == id));
+        Assert.True(user.ResidentVerified);
+        Assert.NotNull(user.ResidentVerifiedAt);
+        Assert.Null(user.LockoutEnd);
+        Assert.Equal(HttpStatusCode.Redirect, (await site.Browser().LoginAsync(email, Accounts.Password)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_last_administrator_keeps_the_role()
     {
         var client = await AdministratorAsync();
