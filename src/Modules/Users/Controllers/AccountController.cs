@@ -1,0 +1,292 @@
+using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Settings;
+using CitizenParticipation.Modules.Users.Features;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace CitizenParticipation.Modules.Users.Controllers;
+
+[Area("Users")]
+[Route("account")]
+public sealed class AccountController(
+    IMediator mediator,
+    SignInManager<User> signIn,
+    SiteSettingsService settings,
+    IStringLocalizer<AccountController> t) : Controller
+{
+    private Guid CurrentUserId => Guid.Parse(signIn.UserManager.GetUserId(User)!);
+
+    [HttpGet("register")]
+    public async Task<IActionResult> Register()
+    {
+        if (!(await settings.GetAsync()).RegistrationOpen)
+        {
+            return View("RegistrationClosed");
+        }
+
+        return await RegisterForm(new Register.Command());
+    }
+
+    [HttpPost("register")]
+    public async Task<IActionResult> Register(Register.Command command)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await RegisterForm(command);
+        }
+
+        command.BaseUrl = this.SiteBaseUrl();
+        try
+        {
+            await mediator.Send(command);
+        }
+        catch (RequestValidationException ex)
+        {
+            ModelState.AddFailures(ex);
+            return await RegisterForm(command);
+        }
+
+        return RedirectToAction(nameof(CheckEmail));
+    }
+
+    private async Task<IActionResult> RegisterForm(Register.Command command)
+    {
+        ViewData["Regions"] = await mediator.Send(new RegionOptions.Query());
+        return View(nameof(Register), command);
+    }
+
+    [HttpGet("check-email")]
+    public IActionResult CheckEmail() => View();
+
+    [HttpGet("confirm-email")]
+    public async Task<IActionResult> ConfirmEmail(Guid userId, string? code)
+    {
+        var confirmed = await mediator.Send(new ConfirmEmail.Command(userId, code));
+        return View(confirmed);
+    }
+
+    [HttpGet("resend-confirmation")]
+    public IActionResult ResendConfirmation() => View(new ResendConfirmation.Command());
+
+    [HttpPost("resend-confirmation")]
+    public async Task<IActionResult> ResendConfirmation(ResendConfirmation.Command command)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(command);
+        }
+
+        command.BaseUrl = this.SiteBaseUrl();
+        await mediator.Send(command);
+        return RedirectToAction(nameof(CheckEmail));
+    }
+
+    [HttpGet("login")]
+    public IActionResult Login(string? returnUrl) => View(new Login.Command { ReturnUrl = returnUrl });
+
+    [HttpPost("login")]
+    public async Task<IActionResult> Login(Login.Command command)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(command);
+        }
+
+        var outcome = await mediator.Send(command);
+        switch (outcome)
+        {
+            case Features.Login.Outcome.SignedIn:
+                return Url.IsLocalUrl(command.ReturnUrl) ? LocalRedirect(command.ReturnUrl) : Redirect("~/");
+            case Features.Login.Outcome.EmailNotConfirmed:
+                ModelState.AddModelError("", t["Your email address is not confirmed yet. Open the link in the confirmation email we sent you, or ask for a new one."]);
+                ViewData["OfferResend"] = true;
+                break;
+            case Features.Login.Outcome.LockedOut:
+                ModelState.AddModelError("", t["This account is locked for 15 minutes because of too many failed attempts. Try again later, or reset your password."]);
+                break;
+            default:
+                ModelState.AddModelError("", t["The email address or password is not correct."]);
+                break;
+        }
+
+        command.Password = "";
+        return View(command);
+    }
+
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return Redirect("~/");
+    }
+
+    [HttpGet("forgot-password")]
+    public IActionResult ForgotPassword() => View(new ForgotPassword.Command());
+
+    [HttpPost("forgot-password")]
+    public async Task<IActionResult> ForgotPassword(ForgotPassword.Command command)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(command);
+        }
+
+        command.BaseUrl = this.SiteBaseUrl();
+        await mediator.Send(command);
+        return RedirectToAction(nameof(ForgotPasswordSent));
+    }
+
+    [HttpGet("forgot-password/sent")]
+    public IActionResult ForgotPasswordSent() => View();
+
+    [HttpGet("reset-password")]
+    public IActionResult ResetPassword(Guid userId, string? code) =>
+        View(new ResetPassword.Command { UserId = userId, Code = code ?? "" });
+
+    [HttpPost("reset-password")]
+    public async Task<IActionResult> ResetPassword(ResetPassword.Command command)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(command);
+        }
+
+        try
+        {
+            await mediator.Send(command);
+        }
+        catch (RequestValidationException ex)
+        {
+            ModelState.AddFailures(ex);
+            return View(command);
+        }
+
+        TempData["Notice"] = t["Your password has been changed. Log in with the new password."].Value;
+        return RedirectToAction(nameof(Login));
+    }
+
+    [Authorize]
+    [HttpGet("change-password")]
+    public IActionResult ChangePassword() => View(new ChangePassword.Command());
+
+    [Authorize]
+    [HttpPost("change-password")]
+    public async Task<IActionResult> ChangePassword(ChangePassword.Command command)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(command);
+        }
+
+        command.UserId = CurrentUserId;
+        try
+        {
+            await mediator.Send(command);
+        }
+        catch (RequestValidationException ex)
+        {
+            ModelState.AddFailures(ex);
+            return View(command);
+        }
+
+        TempData["Notice"] = t["Your password has been changed."].Value;
+        return RedirectToAction(nameof(Profile));
+    }
+
+    [Authorize]
+    [HttpGet("profile")]
+    public async Task<IActionResult> Profile()
+    {
+        var profile = await mediator.Send(new GetProfile.Query(CurrentUserId));
+        if (profile is null)
+        {
+            return NotFound();
+        }
+
+        return await ProfileForm(profile, new UpdateProfile.Command
+        {
+            DisplayName = profile.DisplayName,
+            RegionId = profile.RegionId,
+            PreferredCulture = profile.PreferredCulture,
+        });
+    }
+
+    [Authorize]
+    [HttpPost("profile")]
+    public async Task<IActionResult> Profile([Bind(Prefix = "Form")] UpdateProfile.Command command)
+    {
+        var profile = await mediator.Send(new GetProfile.Query(CurrentUserId));
+        if (profile is null)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await ProfileForm(profile, command);
+        }
+
+        command.UserId = CurrentUserId;
+        try
+        {
+            await mediator.Send(command);
+        }
+        catch (RequestValidationException ex)
+        {
+            ModelState.AddFailures(ex, "Form");
+            return await ProfileForm(profile, command);
+        }
+
+        // The interface follows the language the person chose for their emails.
+        Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(command.PreferredCulture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        TempData["Notice"] = t["Your profile has been saved."].Value;
+        return RedirectToAction(nameof(Profile));
+    }
+
+    private async Task<IActionResult> ProfileForm(GetProfile.Result profile, UpdateProfile.Command form)
+    {
+        ViewData["Regions"] = await mediator.Send(new RegionOptions.Query());
+        return View(nameof(Profile), new ProfilePage(profile, form));
+    }
+
+    [Authorize]
+    [HttpGet("delete")]
+    public IActionResult Delete() => View(new DeleteAccount.Command());
+
+    [Authorize]
+    [HttpPost("delete")]
+    public async Task<IActionResult> Delete(DeleteAccount.Command command)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(command);
+        }
+
+        command.UserId = CurrentUserId;
+        try
+        {
+            await mediator.Send(command);
+        }
+        catch (RequestValidationException ex)
+        {
+            ModelState.AddFailures(ex);
+            command.Password = "";
+            return View(command);
+        }
+
+        await signIn.SignOutAsync();
+        TempData["Notice"] = t["Your account has been deleted. Your personal information has been removed."].Value;
+        return Redirect("~/");
+    }
+}
+
+public sealed record ProfilePage(GetProfile.Result Profile, UpdateProfile.Command Form);

@@ -1,0 +1,262 @@
+using System.Net;
+using CitizenParticipation.Core.Data;
+using CitizenParticipation.Tests.Integration.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenParticipation.Tests.Integration.Users;
+
+public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    [Fact]
+    public async Task Register_confirm_by_email_then_log_in_and_see_the_profile()
+    {
+        var client = site.Browser();
+        var email = Accounts.NewEmail("mina");
+
+        var registered = await client.RegisterAsync(email, "김미나");
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        Assert.Equal("/account/check-email", registered.Headers.Location?.OriginalString);
+
+        var user = await site.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
+        Assert.False(user.EmailConfirmed);
+        Assert.Equal("ko", user.PreferredCulture);
+        Assert.True(user.ConfirmedAge14OrOver);
+        Assert.True(await site.WithDbAsync(db => db.UserRoles.AnyAsync(ur => ur.UserId == user.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == "Citizen"))));
+
+        var confirmed = await site.ConfirmFromMailAsync(client, email);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.True(await site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.EmailConfirmed).SingleAsync()));
+
+        var login = await client.LoginAsync(email, Accounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal("/", login.Headers.Location?.OriginalString);
+
+        var profile = await client.GetAsync("/account/profile");
+        Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
+        var text = await profile.ReadTextAsync();
+        Assert.Contains("김미나", text);
+        Assert.Contains(email, text);
+    }
+
+    [Fact]
+    public async Task Registration_refuses_bad_input_with_messages_and_saves_nothing()
+    {
+        var client = site.Browser();
+        var email = Accounts.NewEmail("bad");
+        var response = await client.PostFormAsync("/account/register", "/account/register", new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["DisplayName"] = "x",
+            ["Password"] = "short",
+            ["ConfirmPassword"] = "short",
+            ["AgreeToTerms"] = "true",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.ReadTextAsync();
+        Assert.Contains("연령을 확인해 주십시오", text);
+        Assert.Contains("2자 이상 20자 이하", text);
+        Assert.False(await site.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+
+        var weak = await client.RegisterAsync(email, "약한비번", "onlyletters");
+        Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
+        Assert.Contains("숫자", await weak.ReadTextAsync());
+        Assert.False(await site.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+        Assert.False(await site.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.To == email)));
+    }
+
+    [Fact]
+    public async Task Login_before_confirmation_is_refused_with_a_message()
+    {
+        var client = site.Browser();
+        var email = Accounts.NewEmail("early");
+        await client.RegisterAsync(email, "성급한");
+
+        var response = await client.LoginAsync(email, Accounts.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("이메일 주소 인증이 완료되지 않았습니다", await response.ReadTextAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/profile")).StatusCode);
+
+        var wrong = await client.LoginAsync(email, "wrong password 1");
+        Assert.Contains("이메일 주소 또는 비밀번호가 올바르지 않습니다", await wrong.ReadTextAsync());
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_for_15_minutes()
+    {
+        var (_, email) = await site.SignedInCitizenAsync("locked");
+        var client = site.Browser();
+
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.LoginAsync(email, $"wrong password {i}");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        var right = await client.LoginAsync(email, Accounts.Password);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        var text = await right.ReadTextAsync();
+        Assert.Contains("15분", text);
+        Assert.Contains("잠겼습니다", text);
+
+        var lockoutEnd = await site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.NotNull(lockoutEnd);
+        Assert.InRange(lockoutEnd.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.5));
+    }
+
+    [Fact]
+    public async Task Forgot_password_sends_a_link_that_sets_a_new_password()
+    {
+        var (_, email) = await site.SignedInCitizenAsync("forgetful");
+        var client = site.Browser();
+
+        var asked = await client.PostFormAsync("/account/forgot-password", "/account/forgot-password", new Dictionary<string, string> { ["Email"] = email });
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var unknown = await client.PostFormAsync("/account/forgot-password", "/account/forgot-password", new Dictionary<string, string> { ["Email"] = Accounts.NewEmail("nobody") });
+        Assert.Equal(asked.Headers.Location, unknown.Headers.Location);
+
+        await site.DeliverMailAsync();
+        var mail = Mailbox.Last(site.MailDirectory, email);
+        Assert.Contains("비밀번호", mail.Subject);
+        var link = mail.Link("/account/reset-password");
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://localhost"), link).Query);
+
+        const string newPassword = "new secret 2024";
+        var reset = await client.PostFormAsync(link, "/account/reset-password", new Dictionary<string, string>
+        {
+            ["UserId"] = query["userId"].ToString(),
+            ["Code"] = query["code"].ToString(),
+            ["Password"] = newPassword,
+            ["ConfirmPassword"] = newPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await site.Browser().LoginAsync(email, Accounts.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await site.Browser().LoginAsync(email, newPassword)).StatusCode);
+
+        var reused = await client.PostFormAsync(link, "/account/reset-password", new Dictionary<string, string>
+        {
+            ["UserId"] = query["userId"].ToString(),
+            ["Code"] = query["code"].ToString(),
+            ["Password"] = "another one 99",
+            ["ConfirmPassword"] = "another one 99",
+        });
+        Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
+        Assert.Contains("링크가 올바르지 않거나 만료되었습니다", await reused.ReadTextAsync());
+    }
+
+    [Fact]
+    public async Task Deleting_the_account_anonymises_it_and_the_old_email_cannot_log_in()
+    {
+        var (client, email) = await site.SignedInCitizenAsync("leaving");
+        var id = await site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+        var refused = await client.PostFormAsync("/account/delete", "/account/delete", new Dictionary<string, string> { ["Password"] = "not my password 1" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.True(await site.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+
+        var deleted = await client.PostFormAsync("/account/delete", "/account/delete", new Dictionary<string, string> { ["Password"] = Accounts.Password });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+
+        var user = await site.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == id));
+        Assert.Equal($"deleted-{id:N}@deleted.invalid", user.Email);
+        Assert.Equal(user.Email, user.UserName);
+        Assert.Equal(user.Email!.ToUpperInvariant(), user.NormalizedEmail);
+        Assert.Equal(user.Email.ToUpperInvariant(), user.NormalizedUserName);
+        Assert.Equal("탈퇴회원-" + id.ToString("N")[..6], user.DisplayName);
+        Assert.Null(user.PasswordHash);
+        Assert.Null(user.PhoneNumber);
+        Assert.Null(user.RegionId);
+        Assert.False(user.EmailConfirmed);
+        Assert.NotNull(user.DeletedAt);
+        Assert.Equal(DateTimeOffset.MaxValue, user.LockoutEnd);
+        Assert.False(await site.WithDbAsync(db => db.UserRoles.AnyAsync(ur => ur.UserId == id)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/profile")).StatusCode);
+        var login = await site.Browser().LoginAsync(email, Accounts.Password);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains("이메일 주소 또는 비밀번호가 올바르지 않습니다", await login.ReadTextAsync());
+    }
+
+    [Fact]
+    public async Task The_confirmation_email_is_in_the_language_of_the_person()
+    {
+        var english = Accounts.NewEmail("english");
+        var korean = Accounts.NewEmail("korean");
+        await site.Browser("en").RegisterAsync(english, "Jane Doe");
+        await site.Browser("ko").RegisterAsync(korean, "홍길동");
+        await site.DeliverMailAsync();
+
+        Assert.Equal("en", await site.WithDbAsync(db => db.Users.Where(u => u.Email == english).Select(u => u.PreferredCulture).SingleAsync()));
+        var inEnglish = Mailbox.Last(site.MailDirectory, english);
+        Assert.Equal("en", inEnglish.ContentLanguage);
+        Assert.Contains("Confirm your email address", inEnglish.Subject);
+        Assert.Contains("Hello Jane Doe,", inEnglish.Body);
+
+        var inKorean = Mailbox.Last(site.MailDirectory, korean);
+        Assert.Equal("ko", inKorean.ContentLanguage);
+        Assert.Contains("이메일 주소 인증", inKorean.Subject);
+        Assert.Contains("홍길동님", inKorean.Body);
+        Assert.DoesNotContain("Hello", inKorean.Body);
+    }
+
+    [Theory]
+    [InlineData("/account/change-password", "/account/change-password")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("//evil.example/", "/")]
+    public async Task Login_returns_only_to_local_addresses(string returnUrl, string expected)
+    {
+        var (_, email) = await site.SignedInCitizenAsync("returning");
+        var client = site.Browser();
+
+        var response = await client.PostFormAsync("/account/login", "/account/login", new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = Accounts.Password,
+            ["ReturnUrl"] = returnUrl,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Closed_registration_creates_no_account()
+    {
+        await SetRegistrationOpenAsync(false);
+        try
+        {
+            var client = site.Browser();
+            Assert.Contains("현재 회원가입을 받지 않고 있습니다", await (await client.GetAsync("/account/register")).ReadTextAsync());
+
+            var email = Accounts.NewEmail("closed");
+            var token = await client.GetAntiforgeryTokenAsync("/account/login");
+            var response = await client.PostAsync("/account/register", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = email,
+                ["DisplayName"] = "닫힘",
+                ["Password"] = Accounts.Password,
+                ["ConfirmPassword"] = Accounts.Password,
+                ["ConfirmAge14OrOver"] = "true",
+                ["AgreeToTerms"] = "true",
+                ["__RequestVerificationToken"] = token,
+            }));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(await site.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+        }
+        finally
+        {
+            await SetRegistrationOpenAsync(true);
+        }
+    }
+
+    private Task SetRegistrationOpenAsync(bool open) =>
+        site.WithDbAsync(async db =>
+        {
+            await new CitizenParticipation.Core.Settings.SiteSettingsService(db).SetAsync(
+                CitizenParticipation.Core.Settings.SiteSettingsService.RegistrationOpen, open ? "true" : "false");
+            return await db.SaveChangesAsync();
+        });
+}
