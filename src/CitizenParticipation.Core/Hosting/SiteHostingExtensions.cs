@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Email;
 using CitizenParticipation.Core.Localization;
@@ -71,6 +73,8 @@ public static class SiteHostingExtensions
         }
 
         services.AddScoped<SiteSettingsService>();
+        // Korean text is written as text, not as numeric character references.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         var translations = TranslationCatalog.FromModules(catalog);
         services.AddSingleton(translations);

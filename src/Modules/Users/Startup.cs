@@ -41,6 +41,12 @@ public sealed class Startup : ModuleStartup
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/error/403";
+            // Answer a refusal with 403 where it happened (the status code page explains it), not with a redirect.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
