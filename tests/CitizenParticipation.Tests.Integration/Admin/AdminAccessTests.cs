@@ -1,0 +1,101 @@
+using System.Net;
+using CitizenParticipation.Core.Security;
+using CitizenParticipation.Tests.Integration.Infrastructure;
+
+namespace CitizenParticipation.Tests.Integration.Admin;
+
+public sealed class AdminAccessTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    /// <summary>Every admin route once: by GET when it answers GET, else by POST.</summary>
+    private IReadOnlyList<(string Method, string Url)> AdminRoutes()
+    {
+        var admin = Endpoints.All(site.Services).Where(e => e.Metadata.GetMetadata<AdminAttribute>() is not null).ToList();
+        return admin
+            .GroupBy(e => e.Url, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (g.Any(e => e.Accepts("GET")) ? "GET" : "POST", g.Key))
+            .OrderBy(r => r.Key, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url) =>
+        method == "GET"
+            ? client.GetAsync(url)
+            : client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+    [Fact]
+    public void The_admin_routes_are_found()
+    {
+        var urls = AdminRoutes().Select(r => r.Url).ToList();
+        foreach (var expected in new[] { "/admin", "/admin/settings", "/admin/recipes", "/admin/regions", "/admin/policy-fields", "/admin/departments" })
+        {
+            Assert.Contains(expected, urls);
+        }
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_the_login_page_from_every_admin_route()
+    {
+        var client = site.CreateBrowserClient();
+        var wrong = new List<string>();
+        foreach (var (method, url) in AdminRoutes())
+        {
+            var response = await SendAsync(client, method, url);
+            var location = response.Headers.Location?.OriginalString ?? "";
+            if (response.StatusCode != HttpStatusCode.Redirect || !location.Contains("/account/login", StringComparison.OrdinalIgnoreCase))
+            {
+                wrong.Add($"{method} {url} answered {(int)response.StatusCode} {location}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, "Not sent to the login page:\n" + string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public async Task Citizens_are_refused_on_every_admin_route()
+    {
+        var email = await site.CreateUserAsync(StandardRoles.Citizen);
+        var client = await site.LoggedInClientAsync(email, TestAccounts.Password);
+        var wrong = new List<string>();
+        foreach (var (method, url) in AdminRoutes())
+        {
+            var response = await SendAsync(client, method, url);
+            if (!await IsForbiddenAsync(client, response))
+            {
+                wrong.Add($"{method} {url} answered {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, "Not refused to a citizen:\n" + string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public async Task An_administrator_gets_the_dashboard()
+    {
+        var client = await site.AdminClientAsync();
+
+        var response = await client.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("관리자 대시보드", html);
+        Assert.Contains("/admin/settings", html);
+        Assert.Contains("/admin/regions", html);
+    }
+
+    /// <summary>403 itself, or the cookie handler's redirect to the access-denied page that answers 403.</summary>
+    private static async Task<bool> IsForbiddenAsync(HttpClient client, HttpResponseMessage response)
+    {
+        if (response.StatusCode == HttpStatusCode.Forbidden)
+        {
+            return true;
+        }
+
+        var location = response.Headers.Location?.OriginalString;
+        if (response.StatusCode != HttpStatusCode.Redirect || location is null || !location.Contains("/error/403", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return (await client.GetAsync(location)).StatusCode == HttpStatusCode.Forbidden;
+    }
+}
