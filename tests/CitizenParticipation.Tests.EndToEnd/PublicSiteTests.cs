@@ -60,7 +60,7 @@ public sealed class PublicSiteTests(DemoSiteFixture site)
         Assert.Equal("페이지를 찾을 수 없습니다", (await page.Locator("main h1").InnerTextAsync()).Trim());
         await PageAssert.VisibleAsync(page.Locator("main a[href='/']"));
         await Axe.CheckAsync(page);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestPaths.Screenshots, "404-360.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestPaths.Screenshots, "404-desktop.png"), FullPage = true });
     }
 
     [Theory]
