@@ -8,7 +8,8 @@ public sealed class AccountTests(DemoSiteFixture site)
 {
     private static async Task LogInAsync(IPage page, string email, string password)
     {
-        await page.GotoAsync("/account/login");
+        var response = await page.GotoAsync("/account/login");
+        Assert.Equal(200, response!.Status);
         await Axe.CheckAsync(page);
         await page.Locator("main input[name=Email]").FillAsync(email);
         await page.Locator("main input[name=Password]").FillAsync(password);
@@ -40,7 +41,8 @@ public sealed class AccountTests(DemoSiteFixture site)
         const string password = "Visit!2345x";
         var page = await site.NewPageAsync();
 
-        await page.GotoAsync("/account/register");
+        var response = await page.GotoAsync("/account/register");
+        Assert.Equal(200, response!.Status);
         await Axe.CheckAsync(page);
         await page.Locator("main input[name=Email]").FillAsync(email);
         await page.Locator("main input[name=DisplayName]").FillAsync("김시민");

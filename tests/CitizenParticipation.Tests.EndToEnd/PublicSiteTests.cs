@@ -23,6 +23,8 @@ public sealed class PublicSiteTests(DemoSiteFixture site)
         await PageAssert.VisibleAsync(page.Locator("#krds-header a[href='/account/login']"));
         await PageAssert.VisibleAsync(page.Locator("main#main h1"));
         Assert.Contains("환영합니다", await page.Locator("main#main h1").InnerTextAsync());
+        // The KRDS theme overrides the Home module's plain view at the same path.
+        await PageAssert.VisibleAsync(page.Locator("main#main section.home-hero"));
         await PageAssert.VisibleAsync(page.Locator("footer#krds-footer"));
         Assert.Contains("©", await page.Locator("footer#krds-footer").InnerTextAsync());
 

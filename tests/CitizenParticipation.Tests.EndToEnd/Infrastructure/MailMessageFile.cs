@@ -127,17 +127,49 @@ public sealed partial class MailMessageFile
         return output.ToArray();
     }
 
-    /// <summary>RFC 2047 encoded words, as in <c>=?utf-8?B?...?=</c>.</summary>
-    private static string DecodeWords(string value) =>
-        EncodedWord().Replace(value, m =>
+    /// <summary>
+    /// RFC 2047 encoded words, as in <c>=?utf-8?B?...?=</c>. Adjacent words form one text: the space
+    /// between them is dropped and their bytes are joined, since a character may span two words.
+    /// </summary>
+    private static string DecodeWords(string value)
+    {
+        var result = new StringBuilder();
+        var pending = new List<byte>();
+        Encoding? pendingEncoding = null;
+        var position = 0;
+
+        void Flush()
         {
+            if (pendingEncoding is not null)
+            {
+                result.Append(pendingEncoding.GetString(pending.ToArray()));
+                pending.Clear();
+                pendingEncoding = null;
+            }
+        }
+
+        foreach (Match m in EncodedWord().Matches(value))
+        {
+            var between = value[position..m.Index];
             var encoding = Encoding.GetEncoding(m.Groups["charset"].Value);
+            if (pendingEncoding is null || !string.IsNullOrWhiteSpace(between) || !Equals(encoding, pendingEncoding))
+            {
+                Flush();
+                result.Append(between);
+            }
+
             var text = m.Groups["text"].Value;
-            var bytes = m.Groups["kind"].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
+            pending.AddRange(m.Groups["kind"].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
                 ? Convert.FromBase64String(text)
-                : DecodeQuotedPrintable(text.Replace('_', ' '));
-            return encoding.GetString(bytes);
-        });
+                : DecodeQuotedPrintable(text.Replace('_', ' ')));
+            pendingEncoding = encoding;
+            position = m.Index + m.Length;
+        }
+
+        Flush();
+        result.Append(value[position..]);
+        return result.ToString();
+    }
 
     [GeneratedRegex("""https?://[^\s"'<>]+""")]
     private static partial Regex LinkPattern();
