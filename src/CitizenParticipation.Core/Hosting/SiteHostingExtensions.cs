@@ -124,8 +124,14 @@ public static class SiteHostingExtensions
         {
             // Themes come first: when two parts hold a view at the same path, the first one wins,
             // which is how a theme overrides a module's view.
+            // Razor views live in CompiledRazorAssemblyPart, not AssemblyPart: both must move.
             var moduleAssemblies = catalog.Modules.Select(m => m.Assembly).ToHashSet();
-            foreach (var part in manager.ApplicationParts.Where(p => p is AssemblyPart ap && moduleAssemblies.Contains(ap.Assembly)).ToList())
+            foreach (var part in manager.ApplicationParts.Where(p => p switch
+                     {
+                         AssemblyPart ap => moduleAssemblies.Contains(ap.Assembly),
+                         CompiledRazorAssemblyPart rp => moduleAssemblies.Contains(rp.Assembly),
+                         _ => false,
+                     }).ToList())
             {
                 manager.ApplicationParts.Remove(part);
             }
@@ -133,7 +139,7 @@ public static class SiteHostingExtensions
             var index = 0;
             foreach (var module in catalog.Modules)
             {
-                foreach (var part in new DefaultApplicationPartFactory().GetApplicationParts(module.Assembly))
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(module.Assembly).GetApplicationParts(module.Assembly))
                 {
                     manager.ApplicationParts.Insert(index++, part);
                 }

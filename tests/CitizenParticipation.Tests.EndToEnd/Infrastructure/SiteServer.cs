@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace CitizenParticipation.Tests.EndToEnd.Infrastructure;
+
+/// <summary>
+/// The real site as a separate process (<c>dotnet CitizenParticipation.Web.dll</c>) on a free port,
+/// with its own data folder and the given setup recipe.
+/// </summary>
+public sealed class SiteServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private SiteServer(Process process, string baseUrl, string dataPath)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        DataPath = dataPath;
+    }
+
+    public string BaseUrl { get; }
+    public string DataPath { get; }
+    public string MailDirectory => Path.Combine(DataPath, "mail");
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<SiteServer> StartAsync(string recipe)
+    {
+        var dll = TestPaths.WebAssembly;
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"The site is not built: {dll} is missing. Build the solution (or the test project) first.");
+        }
+
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var dataPath = Path.Combine(Path.GetTempPath(), "cp-e2e", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataPath);
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(baseUrl);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["App__DataPath"] = dataPath;
+        start.Environment["Setup__Recipe"] = recipe;
+        start.Environment["Mail__PollIntervalSeconds"] = "1";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site.");
+        var server = new SiteServer(process, baseUrl, dataPath);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        try
+        {
+            await server.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
+        return server;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The site exited with code {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                var response = await http.GetAsync(BaseUrl + "/health");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"The site did not become healthy within {timeout.TotalSeconds} s:\n{Output}");
+    }
+
+    /// <summary>Waits for the background sender to write an email to <paramref name="recipient"/> and returns it parsed.</summary>
+    public async Task<MailMessageFile> WaitForMailAsync(string recipient, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Directory.Exists(MailDirectory))
+            {
+                foreach (var file in Directory.EnumerateFiles(MailDirectory, "*.eml", SearchOption.AllDirectories))
+                {
+                    string text;
+                    try
+                    {
+                        text = await File.ReadAllTextAsync(file);
+                    }
+                    catch (IOException)
+                    {
+                        continue;
+                    }
+
+                    var mail = MailMessageFile.Parse(text);
+                    if (mail.To.Contains(recipient, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return mail;
+                    }
+                }
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"No email to {recipient} appeared in {MailDirectory} within {timeout.TotalSeconds} s.\n{Output}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Security.Claims;
+using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Localization;
+using CitizenParticipation.Core.Settings;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CitizenParticipation.Themes.Krds.Services;
+
+/// <summary>What the layout shows around every page: site and city names, contact, the signed-in person.</summary>
+public sealed class SiteChrome(SiteSettingsService settings, SiteDbContext db, IHttpContextAccessor accessor, ILogger<SiteChrome> logger)
+{
+    private SiteSettingsValues? _values;
+
+    public string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ko";
+
+    public async Task<SiteSettingsValues> GetSettingsAsync()
+    {
+        if (_values is not null)
+        {
+            return _values;
+        }
+
+        try
+        {
+            _values = await settings.GetAsync();
+        }
+        catch (Exception ex)
+        {
+            // The layout also frames the error page shown when the database is down.
+            logger.LogWarning(ex, "Site settings unavailable; the layout uses defaults");
+            _values = new SiteSettingsValues();
+        }
+
+        return _values;
+    }
+
+    public async Task<string> SiteNameAsync()
+    {
+        var values = await GetSettingsAsync();
+        return SiteCultures.Pick(values.SiteNameKo, values.SiteNameEn);
+    }
+
+    public async Task<string> CityNameAsync()
+    {
+        var values = await GetSettingsAsync();
+        return SiteCultures.Pick(values.CityNameKo, values.CityNameEn);
+    }
+
+    public async Task<string?> DisplayNameAsync(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        if (Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
+        {
+            try
+            {
+                var name = await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync();
+                if (!string.IsNullOrEmpty(name))
+                {
+                    return name;
+                }
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not read the display name");
+            }
+        }
+
+        return user.Identity.Name;
+    }
+
+    /// <summary>Where the language switcher returns to: the page the visitor asked for, even on an error page.</summary>
+    public string ReturnUrl
+    {
+        get
+        {
+            var context = accessor.HttpContext;
+            if (context is null)
+            {
+                return "/";
+            }
+
+            if (context.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted)
+            {
+                return reExecuted.OriginalPathBase + reExecuted.OriginalPath + reExecuted.OriginalQueryString;
+            }
+
+            return context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+        }
+    }
+}
