@@ -52,8 +52,11 @@ public sealed class AccountTests(DemoSiteFixture site)
             "options => options.map(o => o.value).find(v => v !== '')");
         Assert.False(string.IsNullOrEmpty(region), "The region list is empty.");
         await page.Locator("main select[name=RegionId]").SelectOptionAsync(region);
-        await page.Locator("main input[type=checkbox][name=ConfirmAge14OrOver]").CheckAsync();
-        await page.Locator("main input[type=checkbox][name=AgreeToTerms]").CheckAsync();
+        // KRDS draws the box on the label, which is what a person clicks.
+        await page.Locator("main label[for=ConfirmAge14OrOver]").ClickAsync();
+        await page.Locator("main label[for=AgreeToTerms]").ClickAsync();
+        Assert.True(await page.Locator("#ConfirmAge14OrOver").IsCheckedAsync());
+        Assert.True(await page.Locator("#AgreeToTerms").IsCheckedAsync());
         await page.ClickAndWaitForLoadAsync(page.Locator("main form button[type=submit]").First);
         await Axe.CheckAsync(page);
         Assert.Equal(0, await page.Locator("main .krds-form-error, main .field-validation-error:not(:empty)").CountAsync());
