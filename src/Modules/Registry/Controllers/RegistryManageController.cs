@@ -1,0 +1,133 @@
+using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Security;
+using CitizenParticipation.Modules.Registry.Features;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace CitizenParticipation.Modules.Registry.Controllers;
+
+public sealed record OutcomeInboxView(IReadOnlyList<OutcomeRow> Waiting, IReadOnlyList<OutcomeRow> Linked);
+public sealed record OfficersView(IReadOnlyList<OfficerRow> Officers, IReadOnlyList<Option> Departments, AssignOfficer Form);
+
+[Admin]
+[Area("Registry")]
+[Route("admin/registry")]
+public sealed class RegistryManageController(IMediator mediator, IAuthorizationService authorization, IStringLocalizer<RegistryManageController> t) : Controller
+{
+    [HttpGet("outcomes")]
+    public async Task<IActionResult> Outcomes()
+    {
+        if (!await authorization.AuthorizeAsync(User, RegistryPermissions.LinkOutcomes)) return Forbid();
+        return View(new OutcomeInboxView(await mediator.Send(new ListOutcomes(true)), await mediator.Send(new ListOutcomes(false))));
+    }
+
+    [HttpPost("outcomes/{id:int}/link")]
+    public async Task<IActionResult> LinkOutcome(int id, int? taskId, bool createTask)
+    {
+        if (!await authorization.AuthorizeAsync(User, RegistryPermissions.LinkOutcomes)) return Forbid();
+        if (taskId is null && !createTask)
+        {
+            TempData["Notice"] = t["Enter the number of the task to link to, or create a new task."].Value;
+            return RedirectToAction(nameof(Outcomes));
+        }
+
+        try
+        {
+            var linkedTo = await mediator.Send(new LinkOutcome(id, createTask ? null : taskId));
+            TempData["Notice"] = t["The outcome was linked to task {0}.", linkedTo].Value;
+        }
+        catch (RequestValidationException ex)
+        {
+            TempData["Notice"] = string.Join(" ", ex.Failures.Select(f => f.Message));
+        }
+
+        return RedirectToAction(nameof(Outcomes));
+    }
+
+    [HttpGet("officers")]
+    public async Task<IActionResult> Officers()
+    {
+        if (!await authorization.AuthorizeAsync(User, RegistryPermissions.ManageRegistry)) return Forbid();
+        return await ShowOfficers(new AssignOfficer());
+    }
+
+    [HttpPost("officers")]
+    public async Task<IActionResult> AssignOfficer(AssignOfficer form)
+    {
+        if (!await authorization.AuthorizeAsync(User, RegistryPermissions.ManageRegistry)) return Forbid();
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await mediator.Send(form);
+                TempData["Notice"] = t["The officer was assigned."].Value;
+                return RedirectToAction(nameof(Officers));
+            }
+            catch (RequestValidationException ex)
+            {
+                foreach (var failure in ex.Failures) ModelState.AddModelError(failure.Field, failure.Message);
+            }
+        }
+
+        return await ShowOfficers(form);
+    }
+
+    [HttpPost("officers/remove")]
+    public async Task<IActionResult> RemoveOfficer(Guid userId, int departmentId)
+    {
+        if (!await authorization.AuthorizeAsync(User, RegistryPermissions.ManageRegistry)) return Forbid();
+        await mediator.Send(new RemoveOfficer(userId, departmentId));
+        TempData["Notice"] = t["The assignment was removed."].Value;
+        return RedirectToAction(nameof(Officers));
+    }
+
+    [HttpGet("transfer")]
+    public async Task<IActionResult> Transfer()
+    {
+        if (!await authorization.AuthorizeAsync(User, RegistryPermissions.ManageRegistry)) return Forbid();
+        return View();
+    }
+
+    [HttpGet("transfer/tasks.csv")]
+    public async Task<IActionResult> Export()
+    {
+        if (!await authorization.AuthorizeAsync(User, RegistryPermissions.ManageRegistry)) return Forbid();
+        return File(await mediator.Send(new ExportTasks()), "text/csv; charset=utf-8", $"policy-tasks-{DateTime.UtcNow:yyyyMMdd}.csv");
+    }
+
+    [HttpPost("transfer")]
+    [RequestSizeLimit(50L * 1024 * 1024)]
+    public async Task<IActionResult> Import(IFormFile? file)
+    {
+        if (!await authorization.AuthorizeAsync(User, RegistryPermissions.ManageRegistry)) return Forbid();
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("File", t["Choose a CSV file."]);
+            return View(nameof(Transfer));
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer);
+        try
+        {
+            var count = await mediator.Send(new ImportTasks(buffer.ToArray()));
+            TempData["Notice"] = t["{0} tasks were imported.", count].Value;
+            return RedirectToAction(nameof(Transfer));
+        }
+        catch (RequestValidationException ex)
+        {
+            foreach (var failure in ex.Failures) ModelState.AddModelError("File", failure.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Transfer));
+        }
+    }
+
+    private async Task<IActionResult> ShowOfficers(AssignOfficer form)
+    {
+        var options = await mediator.Send(new GetTaskFormOptions(null, null));
+        return View("Officers", new OfficersView(await mediator.Send(new ListOfficers()), options.Departments, form));
+    }
+}

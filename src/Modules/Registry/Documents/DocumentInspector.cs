@@ -1,0 +1,251 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using CitizenParticipation.Modules.Registry.Domain;
+using Microsoft.Extensions.Options;
+
+namespace CitizenParticipation.Modules.Registry.Documents;
+
+/// <summary>Why a document was refused: an English source text with {0} placeholders and its arguments.</summary>
+public sealed class DocumentRefusedException(string message, params object[] arguments) : Exception(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, arguments))
+{
+    public string Template { get; } = message;
+    public object[] Arguments { get; } = arguments;
+}
+
+/// <summary>
+/// Decides what a file really is from its bytes (never from its name alone) and refuses files whose
+/// name claims another type, unknown types and files over the size limit.
+/// </summary>
+public sealed class DocumentInspector(IOptions<RegistryOptions> options)
+{
+    private static readonly Dictionary<string, (string ContentType, string[] Extensions)> Types = new()
+    {
+        ["pdf"] = ("application/pdf", [".pdf"]),
+        ["hwp"] = ("application/x-hwp", [".hwp"]),
+        ["hwpx"] = ("application/hwp+zip", [".hwpx"]),
+        ["docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", [".docx"]),
+        ["xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [".xlsx"]),
+        ["pptx"] = ("application/vnd.openxmlformats-officedocument.presentationml.presentation", [".pptx"]),
+        ["doc"] = ("application/msword", [".doc"]),
+        ["xls"] = ("application/vnd.ms-excel", [".xls"]),
+        ["ppt"] = ("application/vnd.ms-powerpoint", [".ppt"]),
+        ["png"] = ("image/png", [".png"]),
+        ["jpeg"] = ("image/jpeg", [".jpg", ".jpeg"]),
+        ["gif"] = ("image/gif", [".gif"]),
+        ["webp"] = ("image/webp", [".webp"]),
+    };
+
+    public const string AcceptAttribute = ".pdf,.hwp,.hwpx,.docx,.xlsx,.pptx,.doc,.xls,.ppt,.png,.jpg,.jpeg,.gif,.webp";
+
+    public long MaxBytes => options.Value.MaxDocumentBytes;
+
+    public static string ContentTypeOf(string type) => Types.TryGetValue(type, out var t) ? t.ContentType : "application/octet-stream";
+
+    public CheckedDocument Inspect(string? fileName, byte[] content)
+    {
+        var name = CleanFileName(fileName);
+        if (content.Length == 0)
+        {
+            throw new DocumentRefusedException("The file {0} is empty.", name);
+        }
+
+        if (content.LongLength > MaxBytes)
+        {
+            throw new DocumentRefusedException("The file {0} is larger than the limit of {1} MB.", name, Math.Round(MaxBytes / 1048576.0, 1));
+        }
+
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        if (!Types.Values.Any(t => t.Extensions.Contains(extension)))
+        {
+            throw new DocumentRefusedException("The file {0} is not an accepted type: PDF, HWP, HWPX, Office documents and images (PNG, JPEG, GIF, WEBP).", name);
+        }
+
+        var detected = Detect(content, extension);
+        if (detected is null || !Types.TryGetValue(detected, out var type) || !type.Extensions.Contains(extension))
+        {
+            throw new DocumentRefusedException("The content of {0} does not match its file type {1}; the file may be damaged or renamed.", name, extension.TrimStart('.').ToUpperInvariant());
+        }
+
+        return new CheckedDocument(name, type.ContentType, detected, content, Convert.ToHexStringLower(SHA256.HashData(content)));
+    }
+
+    /// <summary>The type the bytes show; the extension only picks between formats that share a container (OLE).</summary>
+    public static string? Detect(byte[] data, string extension)
+    {
+        var span = data.AsSpan();
+        if (span.StartsWith("%PDF-"u8))
+        {
+            return "pdf";
+        }
+
+        if (span.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
+        {
+            return "png";
+        }
+
+        if (span.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }))
+        {
+            return "jpeg";
+        }
+
+        if (span.StartsWith("GIF87a"u8) || span.StartsWith("GIF89a"u8))
+        {
+            return "gif";
+        }
+
+        if (span.Length >= 12 && span.StartsWith("RIFF"u8) && span[8..12].SequenceEqual("WEBP"u8))
+        {
+            return "webp";
+        }
+
+        if (span.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }))
+        {
+            return DetectCompoundFile(span, extension);
+        }
+
+        if (span.StartsWith("PK\u0003\u0004"u8))
+        {
+            return DetectZip(data);
+        }
+
+        return null;
+    }
+
+    private static string? DetectCompoundFile(ReadOnlySpan<byte> span, string extension)
+    {
+        // The directory of an OLE compound file names its streams in UTF-16; each format has its own.
+        static bool HasStream(ReadOnlySpan<byte> data, string name) => data.IndexOf(Encoding.Unicode.GetBytes(name)) >= 0;
+        return extension switch
+        {
+            ".hwp" when HasStream(span, "FileHeader") && span.IndexOf("HWP Document File"u8) >= 0 => "hwp",
+            ".doc" when HasStream(span, "WordDocument") => "doc",
+            ".xls" when HasStream(span, "Workbook") || HasStream(span, "Book") => "xls",
+            ".ppt" when HasStream(span, "PowerPoint Document") => "ppt",
+            _ => "ole",
+        };
+    }
+
+    private static string? DetectZip(byte[] data)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(data, writable: false), ZipArchiveMode.Read);
+            var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+            if (zip.GetEntry("mimetype") is { } mimetype)
+            {
+                using var reader = new StreamReader(mimetype.Open(), Encoding.ASCII);
+                if (reader.ReadToEnd().Trim() == "application/hwp+zip" && names.Any(n => n.StartsWith("Contents/", StringComparison.Ordinal)))
+                {
+                    return "hwpx";
+                }
+            }
+
+            if (!names.Contains("[Content_Types].xml"))
+            {
+                return null;
+            }
+
+            if (names.Contains("word/document.xml"))
+            {
+                return "docx";
+            }
+
+            if (names.Contains("xl/workbook.xml"))
+            {
+                return "xlsx";
+            }
+
+            if (names.Contains("ppt/presentation.xml"))
+            {
+                return "pptx";
+            }
+
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The file's own name without any path a browser sent, limited in length.</summary>
+    public static string CleanFileName(string? fileName)
+    {
+        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
+        name = new string(name.Where(c => !char.IsControl(c) && c is not '"' and not '/' and not ':').ToArray()).Trim();
+        if (name.Length == 0)
+        {
+            name = "document";
+        }
+
+        if (name.Length > 200)
+        {
+            var ext = Path.GetExtension(name);
+            name = name[..(200 - ext.Length)] + ext;
+        }
+
+        return name;
+    }
+}
+
+/// <summary>A small valid PDF written by hand, for demo data: one A4 page of Latin text in Helvetica.</summary>
+public static class SimplePdf
+{
+    public static byte[] Create(string title, string text)
+    {
+        static string Escape(string s) => new(s.Select(c => c is >= ' ' and <= '~' ? c : '?').ToArray());
+        var lines = new List<string> { Escape(title), "" };
+        foreach (var paragraph in (text ?? "").Replace("\r", "").Split('\n'))
+        {
+            var words = Escape(paragraph).Split(' ');
+            var line = new StringBuilder();
+            foreach (var word in words)
+            {
+                if (line.Length + word.Length > 85)
+                {
+                    lines.Add(line.ToString());
+                    line.Clear();
+                }
+
+                line.Append(line.Length > 0 ? " " : "").Append(word);
+            }
+
+            lines.Add(line.ToString());
+        }
+
+        var stream = new StringBuilder("BT /F1 11 Tf 14 TL 56 780 Td\n");
+        foreach (var line in lines.Take(50))
+        {
+            stream.Append('(').Append(line.Replace("\\", "\\\\").Replace("(", "\\(").Replace(")", "\\)")).Append(") Tj T*\n");
+        }
+
+        stream.Append("ET");
+        var content = stream.ToString();
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            $"<< /Length {Encoding.ASCII.GetByteCount(content)} >>\nstream\n{content}\nendstream",
+        ];
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(Encoding.ASCII.GetByteCount(pdf.ToString()));
+            pdf.Append(i + 1).Append(" 0 obj\n").Append(objects[i]).Append("\nendobj\n");
+        }
+
+        var xref = Encoding.ASCII.GetByteCount(pdf.ToString());
+        pdf.Append("xref\n0 ").Append(objects.Length + 1).Append("\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(offset.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)).Append(" 00000 n \n");
+        }
+
+        pdf.Append("trailer\n<< /Size ").Append(objects.Length + 1).Append(" /Root 1 0 R >>\nstartxref\n").Append(xref).Append("\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
+}

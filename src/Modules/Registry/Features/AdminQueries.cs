@@ -1,0 +1,110 @@
+using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Localization;
+using CitizenParticipation.Modules.Registry.Domain;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenParticipation.Modules.Registry.Features;
+
+public sealed class AdminTaskFilter
+{
+    public string? Q { get; set; }
+    public int? Field { get; set; }
+    public int? Department { get; set; }
+    public PolicyTaskStatus? Status { get; set; }
+    public bool Mine { get; set; }
+    public int Page { get; set; } = 1;
+}
+
+public sealed record AdminTaskRow(int Id, string Title, PolicyTaskKind Kind, PolicyTaskStatus Status, int Progress, bool IsPublic, string? Department, DateTime UpdatedAt);
+public sealed record AdminTaskList(AdminTaskFilter Filter, IReadOnlyList<Option> Fields, IReadOnlyList<Option> Departments, IReadOnlyList<AdminTaskRow> Tasks, int Total, int Page, int PageCount);
+
+/// <summary>Every task (public and internal) for staff; <see cref="OnlyDepartments"/> limits it to an officer's departments when "mine" is asked.</summary>
+public sealed record ListAdminTasks(AdminTaskFilter Filter, IReadOnlyList<int>? OnlyDepartments) : IRequest<AdminTaskList>;
+
+public sealed class ListAdminTasksHandler(SiteDbContext db) : IRequestHandler<ListAdminTasks, AdminTaskList>
+{
+    public const int PageSize = 50;
+
+    public async Task<AdminTaskList> Handle(ListAdminTasks request, CancellationToken cancellationToken)
+    {
+        var f = request.Filter;
+        var fields = await db.PolicyFields.AsNoTracking().OrderBy(x => x.SortOrder).ToListAsync(cancellationToken);
+        var departments = await db.Departments.AsNoTracking().OrderBy(x => x.SortOrder).ToListAsync(cancellationToken);
+        var query = db.Set<PolicyTask>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var q = f.Q.Trim();
+            query = query.Where(t => t.Title.Contains(q));
+        }
+
+        if (f.Field is { } field)
+        {
+            query = query.Where(t => t.PolicyFieldId == field);
+        }
+
+        if (f.Department is { } department)
+        {
+            query = query.Where(t => t.DepartmentId == department);
+        }
+
+        if (f.Status is { } status)
+        {
+            query = query.Where(t => t.Status == status);
+        }
+
+        if (f.Mine && request.OnlyDepartments is { } mine)
+        {
+            query = query.Where(t => t.DepartmentId != null && mine.Contains(t.DepartmentId.Value));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(f.Page, 1, pageCount);
+        var rows = await query.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(t => new { t.Id, t.Title, t.Kind, t.Status, t.Progress, t.IsPublic, t.DepartmentId, t.UpdatedAt }).ToListAsync(cancellationToken);
+        string? Name(int? id) => departments.FirstOrDefault(d => d.Id == id) is { } d ? SiteCultures.Pick(d.NameKo, d.NameEn) : null;
+        return new AdminTaskList(f,
+            fields.Select(x => new Option(x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), SiteCultures.Pick(x.NameKo, x.NameEn))).ToList(),
+            departments.Select(x => new Option(x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), SiteCultures.Pick(x.NameKo, x.NameEn))).ToList(),
+            rows.Select(r => new AdminTaskRow(r.Id, r.Title, r.Kind, r.Status, r.Progress, r.IsPublic, Name(r.DepartmentId), r.UpdatedAt)).ToList(),
+            total, page, pageCount);
+    }
+}
+
+public sealed record TaskFormOptions(IReadOnlyList<Option> Fields, IReadOnlyList<Option> Departments, IReadOnlyList<Option> Regions, IReadOnlyList<Option> Parents);
+
+public sealed record GetTaskFormOptions(int? ExceptTaskId, IReadOnlyList<int>? OnlyDepartments) : IRequest<TaskFormOptions>;
+
+public sealed class GetTaskFormOptionsHandler(SiteDbContext db) : IRequestHandler<GetTaskFormOptions, TaskFormOptions>
+{
+    public async Task<TaskFormOptions> Handle(GetTaskFormOptions request, CancellationToken cancellationToken)
+    {
+        static Option O(int id, string ko, string en) => new(id.ToString(System.Globalization.CultureInfo.InvariantCulture), SiteCultures.Pick(ko, en));
+        var departments = db.Departments.AsNoTracking();
+        if (request.OnlyDepartments is { } only)
+        {
+            departments = departments.Where(d => only.Contains(d.Id));
+        }
+
+        return new TaskFormOptions(
+            (await db.PolicyFields.AsNoTracking().OrderBy(x => x.SortOrder).ToListAsync(cancellationToken)).Select(x => O(x.Id, x.NameKo, x.NameEn)).ToList(),
+            (await departments.OrderBy(x => x.SortOrder).ToListAsync(cancellationToken)).Select(x => O(x.Id, x.NameKo, x.NameEn)).ToList(),
+            (await db.Regions.AsNoTracking().OrderBy(x => x.Kind).ThenBy(x => x.SortOrder).ToListAsync(cancellationToken)).Select(x => O(x.Id, x.NameKo, x.NameEn)).ToList(),
+            await db.Set<PolicyTask>().AsNoTracking().Where(t => t.Id != request.ExceptTaskId && t.ParentId == null).OrderBy(t => t.Title).Take(500)
+                .Select(t => new Option(t.Id.ToString(), t.Title)).ToListAsync(cancellationToken));
+    }
+}
+
+public sealed record OutcomeRow(int Id, Core.Contracts.OutcomeOrigin Origin, string OriginId, string Title, string Link, string Decision, DateTime DecidedAt, DateTime ReceivedAt, int? TaskId);
+
+public sealed record ListOutcomes(bool Waiting) : IRequest<IReadOnlyList<OutcomeRow>>;
+
+public sealed class ListOutcomesHandler(SiteDbContext db) : IRequestHandler<ListOutcomes, IReadOnlyList<OutcomeRow>>
+{
+    public async Task<IReadOnlyList<OutcomeRow>> Handle(ListOutcomes request, CancellationToken cancellationToken) =>
+        await db.Set<ReceivedOutcome>().AsNoTracking().Where(o => request.Waiting ? o.TaskId == null : o.TaskId != null)
+            .OrderByDescending(o => o.ReceivedAt).Take(200)
+            .Select(o => new OutcomeRow(o.Id, o.Origin, o.OriginId, o.Title, o.Link, o.Decision, o.DecidedAt, o.ReceivedAt, o.TaskId))
+            .ToListAsync(cancellationToken);
+}

@@ -1,0 +1,3 @@
+using CitizenParticipation.Core.Modules;
+
+[assembly: Module("Registry", typeof(CitizenParticipation.Modules.Registry.Startup))]

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+
+namespace CitizenParticipation.Modules.Registry.Map;
+
+/// <summary>
+/// A schematic map of Incheon's districts, drawn for this site from approximate relative positions
+/// (coarse hand-made outlines, not survey data), so that the map works without any tile server.
+/// Coordinates are longitude/latitude, projected linearly into the drawing.
+/// </summary>
+public static class IncheonMap
+{
+    public const double West = 126.0, East = 126.85, South = 37.15, North = 37.84;
+    public const int Width = 600, Height = 520;
+
+    public sealed record District(string Code, (double Lon, double Lat)[][] Shapes, (double Lon, double Lat) Label);
+
+    public static readonly IReadOnlyList<District> Districts =
+    [
+        new("ganghwa", [[(126.32, 37.80), (126.52, 37.81), (126.56, 37.71), (126.52, 37.61), (126.40, 37.60), (126.30, 37.68)], [(126.22, 37.70), (126.28, 37.71), (126.27, 37.65), (126.21, 37.66)]], (126.43, 37.70)),
+        new("seo", [[(126.58, 37.64), (126.69, 37.64), (126.71, 37.57), (126.70, 37.52), (126.67, 37.495), (126.62, 37.495), (126.60, 37.52), (126.56, 37.58)]], (126.64, 37.565)),
+        new("gyeyang", [[(126.69, 37.64), (126.80, 37.61), (126.79, 37.53), (126.71, 37.53), (126.71, 37.57)]], (126.75, 37.575)),
+        new("bupyeong", [[(126.70, 37.52), (126.71, 37.53), (126.79, 37.53), (126.78, 37.47), (126.70, 37.47)]], (126.745, 37.50)),
+        new("dong", [[(126.62, 37.495), (126.67, 37.495), (126.67, 37.472), (126.62, 37.472)]], (126.645, 37.484)),
+        new("michuhol", [[(126.62, 37.472), (126.70, 37.472), (126.70, 37.43), (126.63, 37.43)]], (126.665, 37.451)),
+        new("namdong", [[(126.70, 37.47), (126.78, 37.47), (126.79, 37.40), (126.73, 37.37), (126.70, 37.43)]], (126.745, 37.425)),
+        new("yeonsu", [[(126.58, 37.43), (126.70, 37.43), (126.73, 37.37), (126.66, 37.34), (126.58, 37.37)]], (126.65, 37.385)),
+        new("jung", [[(126.57, 37.495), (126.62, 37.495), (126.62, 37.45), (126.58, 37.45)], [(126.36, 37.52), (126.55, 37.53), (126.57, 37.47), (126.50, 37.42), (126.38, 37.44)]], (126.46, 37.475)),
+        new("ongjin", [[(126.40, 37.29), (126.50, 37.29), (126.50, 37.23), (126.41, 37.22)], [(126.07, 37.26), (126.17, 37.27), (126.16, 37.20), (126.08, 37.20)], [(126.26, 37.28), (126.33, 37.28), (126.32, 37.24), (126.26, 37.24)], [(126.05, 37.76), (126.13, 37.77), (126.12, 37.71), (126.05, 37.71)]], (126.28, 37.32)),
+    ];
+
+    public static (double X, double Y) Project(double longitude, double latitude)
+    {
+        var x = (Math.Clamp(longitude, West, East) - West) / (East - West) * Width;
+        var y = (North - Math.Clamp(latitude, South, North)) / (North - South) * Height;
+        return (Math.Round(x, 1), Math.Round(y, 1));
+    }
+
+    public sealed record DistrictValue(string Code, string Name, int Count, double MeanProgress, string Url);
+    public sealed record MarkerValue(string Title, double Latitude, double Longitude, string Url);
+
+    /// <summary>Five steps of blue, light to dark; text on them is dark on the light ones and white on the dark ones.</summary>
+    public static readonly string[] Palette = ["#eef4fb", "#c9dcf2", "#93b9e6", "#4f86c9", "#1f4f8f"];
+
+    public static int Step(double value, double max) => max <= 0 || value <= 0 ? 0 : Math.Clamp((int)Math.Ceiling(value / max * 4), 1, 4);
+
+    public static string Render(IReadOnlyList<DistrictValue> values, IReadOnlyList<MarkerValue> markers, bool byProgress, string title, Func<DistrictValue, string> describe, string? selected)
+    {
+        var html = HtmlEncoder.Default;
+        string N(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
+        var max = byProgress ? 100 : Math.Max(1, values.Where(v => v.Code != "incheon").Select(v => v.Count).DefaultIfEmpty(0).Max());
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"mo-map\" id=\"district-map\" viewBox=\"0 0 {Width} {Height}\" role=\"group\" aria-labelledby=\"district-map-title\" xmlns=\"http://www.w3.org/2000/svg\">");
+        svg.Append("<title id=\"district-map-title\">").Append(html.Encode(title)).Append("</title>");
+        svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"#f4f8fb\"/>");
+        foreach (var district in Districts)
+        {
+            var value = values.FirstOrDefault(v => v.Code == district.Code);
+            if (value is null)
+            {
+                continue;
+            }
+
+            var step = Step(byProgress ? value.MeanProgress : value.Count, max);
+            var label = describe(value);
+            var isSelected = string.Equals(selected, district.Code, StringComparison.Ordinal);
+            svg.Append("<a href=\"").Append(html.Encode(value.Url)).Append("\" id=\"map-district-").Append(district.Code)
+               .Append("\" class=\"mo-district").Append(isSelected ? " is-selected" : "").Append("\" aria-label=\"").Append(html.Encode(label)).Append("\">");
+            svg.Append("<title>").Append(html.Encode(label)).Append("</title>");
+            foreach (var shape in district.Shapes)
+            {
+                svg.Append("<polygon points=\"");
+                foreach (var (lon, lat) in shape)
+                {
+                    var (x, y) = Project(lon, lat);
+                    svg.Append(N(x)).Append(',').Append(N(y)).Append(' ');
+                }
+
+                svg.Append("\" fill=\"").Append(Palette[step]).Append("\" stroke=\"").Append(isSelected ? "#c2410c" : "#2d3b4e").Append("\" stroke-width=\"").Append(isSelected ? "3" : "1.2").Append("\"/>");
+            }
+
+            var (lx, ly) = Project(district.Label.Lon, district.Label.Lat);
+            var text = step >= 3 ? "#ffffff" : "#111827";
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(lx)}\" y=\"{N(ly)}\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"700\" fill=\"{text}\" aria-hidden=\"true\">")
+               .Append(html.Encode(value.Name)).Append("</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(lx)}\" y=\"{N(ly + 15)}\" text-anchor=\"middle\" font-size=\"12\" fill=\"{text}\" aria-hidden=\"true\">")
+               .Append(byProgress ? N(Math.Round(value.MeanProgress)) + "%" : value.Count.ToString(CultureInfo.InvariantCulture)).Append("</text>");
+            svg.Append("</a>");
+        }
+
+        foreach (var marker in markers)
+        {
+            var (x, y) = Project(marker.Longitude, marker.Latitude);
+            svg.Append("<a href=\"").Append(html.Encode(marker.Url)).Append("\" class=\"mo-marker\" aria-label=\"").Append(html.Encode(marker.Title)).Append("\">");
+            svg.Append("<title>").Append(html.Encode(marker.Title)).Append("</title>");
+            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"5\" fill=\"#c2410c\" stroke=\"#ffffff\" stroke-width=\"1.5\"/></a>");
+        }
+
+        svg.Append("</svg>");
+        return svg.ToString();
+    }
+}

@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenParticipation.Modules.Registry;
+
+/// <summary>Who may see and edit which tasks: EditAllTasks edits every task, EditOwnDepartmentTasks only those of the officer's departments.</summary>
+public sealed class RegistryAccess(IAuthorizationService authorization, SiteDbContext db)
+{
+    public static Guid? UserId(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public static string UserName(ClaimsPrincipal user) =>
+        user.FindFirstValue("DisplayName") ?? user.FindFirstValue(ClaimTypes.Name) ?? user.Identity?.Name ?? "";
+
+    public async Task<bool> CanEditAnyAsync(ClaimsPrincipal user) =>
+        await authorization.AuthorizeAsync(user, RegistryPermissions.EditAllTasks)
+        || await authorization.AuthorizeAsync(user, RegistryPermissions.EditOwnDepartmentTasks);
+
+    public async Task<bool> CanEditAsync(ClaimsPrincipal user, int? departmentId)
+    {
+        if (await authorization.AuthorizeAsync(user, RegistryPermissions.EditAllTasks))
+        {
+            return true;
+        }
+
+        if (departmentId is null || !await authorization.AuthorizeAsync(user, RegistryPermissions.EditOwnDepartmentTasks))
+        {
+            return false;
+        }
+
+        return (await DepartmentsOfAsync(user)).Contains(departmentId.Value);
+    }
+
+    /// <summary>The departments a user may create tasks in; null means every department.</summary>
+    public async Task<IReadOnlyList<int>?> EditableDepartmentsAsync(ClaimsPrincipal user)
+    {
+        if (await authorization.AuthorizeAsync(user, RegistryPermissions.EditAllTasks))
+        {
+            return null;
+        }
+
+        return await authorization.AuthorizeAsync(user, RegistryPermissions.EditOwnDepartmentTasks) ? await DepartmentsOfAsync(user) : [];
+    }
+
+    public async Task<bool> CanViewInternalAsync(ClaimsPrincipal user) =>
+        await authorization.AuthorizeAsync(user, RegistryPermissions.ViewInternalTasks)
+        || await authorization.AuthorizeAsync(user, RegistryPermissions.EditAllTasks);
+
+    public async Task<IReadOnlyList<int>> DepartmentsOfAsync(ClaimsPrincipal user)
+    {
+        if (UserId(user) is not { } id)
+        {
+            return [];
+        }
+
+        return await db.Set<Domain.OfficerAssignment>().Where(a => a.UserId == id).Select(a => a.DepartmentId).ToListAsync();
+    }
+}

@@ -1,0 +1,16 @@
+namespace CitizenParticipation.Modules.Registry;
+
+/// <summary>Configuration section <c>Registry</c>.</summary>
+public sealed class RegistryOptions
+{
+    /// <summary>Largest original document accepted, in bytes (default 20 MB).</summary>
+    public long MaxDocumentBytes { get; set; } = 20 * 1024 * 1024;
+}
+
+/// <summary>Configuration section <c>MayorsOffice</c>.</summary>
+public sealed class MayorsOfficeOptions
+{
+    /// <summary>An optional tile server, e.g. <c>https://tiles.example/{z}/{x}/{y}.png</c>; the schematic map is used without one.</summary>
+    public string? TileUrl { get; set; }
+    public string? TileAttribution { get; set; }
+}

@@ -1,0 +1,28 @@
+using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Hosting;
+using CitizenParticipation.Core.Modules;
+using CitizenParticipation.Modules.Registry.Data;
+using CitizenParticipation.Modules.Registry.Recipes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CitizenParticipation.Modules.Registry;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<RegistryOptions>(configuration.GetSection("Registry"));
+        services.Configure<MayorsOfficeOptions>(configuration.GetSection("MayorsOffice"));
+        services.AddPermissions<RegistryPermissions>();
+        services.AddAdminMenu<RegistryAdminMenu>();
+        services.AddScoped<RegistryAccess>();
+        services.AddScoped<Documents.DocumentInspector>();
+        services.AddRecipeStep<PolicyTasksStep>();
+        services.AddRecipeStep<RegistryOfficersStep>();
+        services.AddSingleton<AppendOnlyTimelineInterceptor>();
+        services.ConfigureDbContext<SiteDbContext>((provider, options) =>
+            options.AddInterceptors(provider.GetRequiredService<AppendOnlyTimelineInterceptor>()));
+    }
+}
