@@ -236,4 +236,31 @@ public sealed class RegistryAdminHttpTests(DemoSiteFactory site) : IClassFixture
         }));
         Assert.True(await IsForbiddenAsync(citizen, refused));
     }
+
+    [Fact]
+    public async Task The_cached_dashboard_shows_a_change_at_once_and_the_map_data_says_how_many_markers_it_holds()
+    {
+        var visitor = site.CreateClient();
+        using (var before = System.Text.Json.JsonDocument.Parse(await visitor.GetStringAsync("/mayors-office/map-data?region=ganghwa")))
+        {
+            var total = before.RootElement.GetProperty("total").GetInt32();
+            Assert.Equal(GetDashboardHandler.MaxMarkers, before.RootElement.GetProperty("markerLimit").GetInt32());
+            Assert.False(before.RootElement.GetProperty("markersCapped").GetBoolean());
+            Assert.Equal(before.RootElement.GetProperty("markers").GetArrayLength(), before.RootElement.GetProperty("markersTotal").GetInt32());
+
+            var reference = await site.WithDbAsync(async db => (
+                Field: await db.PolicyFields.Select(f => f.Id).FirstAsync(),
+                Region: await db.Regions.Where(r => r.Code == "ganghwa").Select(r => r.Id).SingleAsync()));
+            const string title = "강화 평화전망대 셔틀버스 신설";
+            await SendAsync(new SaveTask
+            {
+                Title = title, Kind = PolicyTaskKind.KeyPolicy, PolicyFieldId = reference.Field, RegionIds = [reference.Region], IsPublic = true,
+                Progress = 20, Latitude = 37.76, Longitude = 126.45,
+            });
+
+            using var after = System.Text.Json.JsonDocument.Parse(await visitor.GetStringAsync("/mayors-office/map-data?region=ganghwa"));
+            Assert.Equal(total + 1, after.RootElement.GetProperty("total").GetInt32());
+            Assert.Contains(title, WebUtility.HtmlDecode(await visitor.GetStringAsync("/mayors-office?region=ganghwa")));
+        }
+    }
 }
