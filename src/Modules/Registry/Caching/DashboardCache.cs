@@ -4,6 +4,7 @@ using CitizenParticipation.Modules.Registry.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace CitizenParticipation.Modules.Registry.Caching;
 
@@ -12,9 +13,9 @@ namespace CitizenParticipation.Modules.Registry.Caching;
 /// timelines or the reference data starts a new generation in this instance at once; other instances
 /// of the site see it when their entries expire, hence the short lifetime.
 /// </summary>
-public sealed class DashboardCache : IDisposable
+public sealed class DashboardCache(IOptions<RegistryOptions> options) : IDisposable
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+    private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(Math.Max(0, options.Value.DashboardCacheSeconds));
 
     // Its own bounded cache: a visitor walking through every filter and page cannot make it grow without end.
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 1024 });
@@ -26,6 +27,11 @@ public sealed class DashboardCache : IDisposable
 
     public async Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> create)
     {
+        if (_lifetime <= TimeSpan.Zero)
+        {
+            return await create();
+        }
+
         var fullKey = $"{Generation}|{key}";
         if (_cache.TryGetValue(fullKey, out T? cached) && cached is not null)
         {
@@ -37,7 +43,7 @@ public sealed class DashboardCache : IDisposable
         // A change saved while we were reading would otherwise be hidden behind the new value.
         if (generation == Generation)
         {
-            _cache.Set(fullKey, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+            _cache.Set(fullKey, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _lifetime, Size = 1 });
         }
 
         return value;
