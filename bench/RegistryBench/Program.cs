@@ -85,6 +85,46 @@ try
         var label = path == taskPage ? "/mayors-office/tasks/{id}" : path;
         Console.WriteLine($"{label,-34} {bodies[path].Body.Length,9:N0} {s.P50,8:0.00}ms {s.P95,8:0.00}ms {b.P50,8:0.00}ms {b.P95,8:0.00}ms {s.P50 / b.P50,7:0.0} {s.P95 / b.P95,7:0.0} {s.Throughput,11:0}");
     }
+
+    // The same site with the dashboard cache off: what every request would cost without it (and the first one after a change costs).
+    site.Kill(entireProcessTree: true);
+    await site.WaitForExitAsync();
+    var uncachedUrl = $"http://127.0.0.1:{FreePort()}";
+    var uncachedStart = new ProcessStartInfo("dotnet", [siteDll, "--urls", uncachedUrl])
+    {
+        WorkingDirectory = start.WorkingDirectory,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+    };
+    foreach (var (name, value) in start.Environment) uncachedStart.Environment[name] = value;
+    uncachedStart.Environment["Registry__DashboardCacheSeconds"] = "0";
+    using var uncached = Process.Start(uncachedStart)!;
+    uncached.OutputDataReceived += (_, _) => { };
+    uncached.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("site: " + e.Data); };
+    uncached.BeginOutputReadLine();
+    uncached.BeginErrorReadLine();
+    try
+    {
+        using var uncachedHttp = new HttpClient { BaseAddress = new Uri(uncachedUrl), Timeout = TimeSpan.FromSeconds(60) };
+        await WaitForAsync(uncachedHttp, "/health", TimeSpan.FromSeconds(120));
+        var fewer = Math.Max(100, requests / 4);
+        Console.WriteLine($"Dashboard cache off (Registry:DashboardCacheSeconds=0), {fewer:N0} requests per endpoint:");
+        foreach (var path in paths.Take(2))
+        {
+            var s = await MeasureAsync(uncachedHttp, path, fewer, concurrency);
+            Console.WriteLine($"{path + " (no cache)",-34} {"",9} {s.P50,8:0.00}ms {s.P95,8:0.00}ms {"",10} {"",10} {"",7} {"",7} {s.Throughput,11:0}");
+        }
+    }
+    finally
+    {
+        if (!uncached.HasExited)
+        {
+            uncached.Kill(entireProcessTree: true);
+            await uncached.WaitForExitAsync();
+        }
+    }
+
+    ExplainQueryPlans(database);
 }
 finally
 {
@@ -242,6 +282,33 @@ static int Seed(string database, int taskCount, int activityCount)
     analyze.CommandText = "ANALYZE;";
     analyze.ExecuteNonQuery();
     return taskIds[0];
+}
+
+// The dashboard's queries in the shape EF Core writes them, to see which indexes SQLite uses.
+static void ExplainQueryPlans(string database)
+{
+    using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+    connection.Open();
+    (string Name, string Sql)[] queries =
+    [
+        ("per field", "SELECT PolicyFieldId, COUNT(*), AVG(CAST(Progress AS REAL)) FROM RegistryTasks WHERE IsPublic GROUP BY PolicyFieldId"),
+        ("per region", "SELECT r.RegionId, COUNT(*), AVG(CAST(t.Progress AS REAL)), COUNT(CASE WHEN t.Latitude IS NOT NULL AND t.Longitude IS NOT NULL THEN 1 END) FROM RegistryTaskRegions AS r INNER JOIN (SELECT Id, Progress, Latitude, Longitude FROM RegistryTasks WHERE IsPublic) AS t ON r.TaskId = t.Id GROUP BY r.RegionId"),
+        ("per region, one field", "SELECT r.RegionId, COUNT(*) FROM RegistryTaskRegions AS r INNER JOIN (SELECT Id FROM RegistryTasks WHERE IsPublic AND PolicyFieldId = 1) AS t ON r.TaskId = t.Id GROUP BY r.RegionId"),
+        ("one region's tasks", "SELECT Id FROM RegistryTasks AS t WHERE IsPublic AND EXISTS (SELECT 1 FROM RegistryTaskRegions AS r WHERE t.Id = r.TaskId AND r.RegionId = 3) ORDER BY UpdatedAt DESC, Id DESC LIMIT 20"),
+        ("markers", "SELECT Id, Title, Latitude, Longitude FROM RegistryTasks WHERE IsPublic AND Latitude IS NOT NULL AND Longitude IS NOT NULL ORDER BY UpdatedAt DESC, Id DESC LIMIT 200"),
+        ("task list page", "SELECT Id, Title FROM RegistryTasks WHERE IsPublic ORDER BY UpdatedAt DESC, Id DESC LIMIT 20 OFFSET 0"),
+        ("task timeline", "SELECT Id FROM RegistryActivities WHERE TaskId = 5000 AND IsPublic ORDER BY OccurredOn DESC, Id DESC"),
+    ];
+    Console.WriteLine("EXPLAIN QUERY PLAN (SQLite):");
+    foreach (var (name, sql) in queries)
+    {
+        using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var reader = explain.ExecuteReader();
+        var steps = new List<string>();
+        while (reader.Read()) steps.Add(reader.GetString(3));
+        Console.WriteLine($"  {name}: {string.Join(" / ", steps)}");
+    }
 }
 
 static async Task WaitForAsync(HttpClient client, string path, TimeSpan timeout)

@@ -5,6 +5,9 @@ public sealed class RegistryOptions
 {
     /// <summary>Largest original document accepted, in bytes (default 20 MB).</summary>
     public long MaxDocumentBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>How long the public dashboard's figures are kept (default 10 s; 0 turns the cache off). Keep it short when several instances serve the site.</summary>
+    public int DashboardCacheSeconds { get; set; } = 10;
 }
 
 /// <summary>Configuration section <c>MayorsOffice</c>.</summary>

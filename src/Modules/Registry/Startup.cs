@@ -22,7 +22,13 @@ public sealed class Startup : ModuleStartup
         services.AddRecipeStep<PolicyTasksStep>();
         services.AddRecipeStep<RegistryOfficersStep>();
         services.AddSingleton<AppendOnlyTimelineInterceptor>();
+        services.AddSingleton<Caching.DashboardCache>();
+        services.AddSingleton<Caching.DashboardCacheInterceptor>();
+        services.AddSingleton<Caching.DashboardCacheTransactionInterceptor>();
         services.ConfigureDbContext<SiteDbContext>((provider, options) =>
-            options.AddInterceptors(provider.GetRequiredService<AppendOnlyTimelineInterceptor>()));
+            options.AddInterceptors(
+                provider.GetRequiredService<AppendOnlyTimelineInterceptor>(),
+                provider.GetRequiredService<Caching.DashboardCacheInterceptor>(),
+                provider.GetRequiredService<Caching.DashboardCacheTransactionInterceptor>()));
     }
 }

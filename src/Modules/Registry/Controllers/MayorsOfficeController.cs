@@ -41,7 +41,12 @@ public sealed class MayorsOfficeController(IMediator mediator, RegistryAccess ac
                 count = r.Count,
                 meanProgress = Math.Round(r.MeanProgress, 1),
                 url = Url.Action(nameof(Index), new { field = filter.Field, region = r.Code, kind = filter.Kind, status = filter.Status }),
+                markersNotShown = model.MarkersNotShownByRegion?.GetValueOrDefault(r.Code) ?? 0,
             }),
+            // Only the most recently updated tasks with a map point come as markers; the others are counted per region above.
+            markerLimit = GetDashboardHandler.MaxMarkers,
+            markersTotal = model.LocatedTotal,
+            markersCapped = model.MarkersCapped,
             fields = model.ByField.Select(f => new { code = f.Code, name = f.Name, count = f.Count, meanProgress = Math.Round(f.MeanProgress, 1) }),
             markers = model.Markers.Select(m => new
             {

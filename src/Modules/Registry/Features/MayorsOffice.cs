@@ -2,6 +2,8 @@ using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Localization;
 using CitizenParticipation.Modules.Registry.Domain;
+using System.Globalization;
+using CitizenParticipation.Modules.Registry.Caching;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,17 +38,34 @@ public sealed record Dashboard(
     IReadOnlyList<Marker> Markers,
     IReadOnlyList<TaskSummary> Tasks,
     int Page,
-    int PageCount);
+    int PageCount,
+    int LocatedTotal = 0,
+    IReadOnlyDictionary<string, int>? MarkersNotShownByRegion = null)
+{
+    /// <summary>Whether more tasks have a map point than <see cref="Markers"/> holds.</summary>
+    public bool MarkersCapped => LocatedTotal > Markers.Count;
+}
 
 /// <summary>The public dashboard: public tasks only, filtered; statistics per field and region; markers; one page of tasks.</summary>
 public sealed record GetDashboard(DashboardFilter Filter, bool IncludeTasks = true) : IRequest<Dashboard>;
 
-public sealed class GetDashboardHandler(SiteDbContext db) : IRequestHandler<GetDashboard, Dashboard>
+public sealed class GetDashboardHandler(SiteDbContext db, DashboardCache cache) : IRequestHandler<GetDashboard, Dashboard>
 {
     public const int PageSize = 20;
-    public const int MaxMarkers = 500;
+    /// <summary>The most recently updated tasks with a map point are drawn; the rest are counted per district.</summary>
+    public const int MaxMarkers = 200;
 
     public async Task<Dashboard> Handle(GetDashboard request, CancellationToken cancellationToken)
+    {
+        var filter = request.Filter;
+        // What the data depends on; the colour only changes the drawing.
+        var key = string.Join('|', "dashboard", CultureInfo.CurrentUICulture.Name, filter.Field, filter.Region, filter.Kind, filter.Status,
+            request.IncludeTasks ? filter.Page : 0);
+        var dashboard = await cache.GetOrCreateAsync(key, () => LoadAsync(request, cancellationToken));
+        return dashboard with { Filter = filter };
+    }
+
+    private async Task<Dashboard> LoadAsync(GetDashboard request, CancellationToken cancellationToken)
     {
         var filter = request.Filter;
         var fields = await db.PolicyFields.AsNoTracking().OrderBy(f => f.SortOrder).ToListAsync(cancellationToken);
@@ -73,13 +92,15 @@ public sealed class GetDashboardHandler(SiteDbContext db) : IRequestHandler<GetD
             tasks = tasks.Where(t => t.Status == status);
         }
 
+        // One grouped query per breakdown; totals follow from the per-field rows.
         var byFieldRows = await tasks.GroupBy(t => t.PolicyFieldId)
             .Select(g => new { g.Key, Count = g.Count(), Mean = g.Average(t => (double)t.Progress) })
             .ToListAsync(cancellationToken);
         var byRegionRows = await (from r in db.Set<PolicyTaskRegion>()
                                   join t in tasks on r.TaskId equals t.Id
                                   group t by r.RegionId into g
-                                  select new { g.Key, Count = g.Count(), Mean = g.Average(t => (double)t.Progress) }).ToListAsync(cancellationToken);
+                                  select new { g.Key, Count = g.Count(), Mean = g.Average(t => (double)t.Progress), Located = g.Count(t => t.Latitude != null && t.Longitude != null) })
+            .ToListAsync(cancellationToken);
         var total = byFieldRows.Sum(r => r.Count);
         var mean = total == 0 ? 0 : byFieldRows.Sum(r => r.Mean * r.Count) / total;
 
@@ -90,10 +111,27 @@ public sealed class GetDashboardHandler(SiteDbContext db) : IRequestHandler<GetD
                 ? new Stat(r.Code, SiteCultures.Pick(r.NameKo, r.NameEn), row.Count, row.Mean)
                 : new Stat(r.Code, SiteCultures.Pick(r.NameKo, r.NameEn), 0, 0)).ToList();
 
-        var markers = await tasks.Where(t => t.Latitude != null && t.Longitude != null)
-            .OrderByDescending(t => t.UpdatedAt).Take(MaxMarkers)
+        var located = tasks.Where(t => t.Latitude != null && t.Longitude != null);
+        var markers = await located
+            .OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Take(MaxMarkers)
             .Select(t => new Marker(t.Id, t.Title, t.Latitude!.Value, t.Longitude!.Value, t.Progress, t.Status))
             .ToListAsync(cancellationToken);
+        var locatedTotal = markers.Count < MaxMarkers ? markers.Count : await located.CountAsync(cancellationToken);
+        var notShown = new Dictionary<string, int>();
+        if (locatedTotal > markers.Count)
+        {
+            var shownIds = markers.Select(m => m.Id).ToList();
+            var shownByRegion = await db.Set<PolicyTaskRegion>().Where(r => shownIds.Contains(r.TaskId))
+                .GroupBy(r => r.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            foreach (var r in regions)
+            {
+                var hidden = (byRegionRows.FirstOrDefault(x => x.Key == r.Id)?.Located ?? 0) - (shownByRegion.FirstOrDefault(x => x.Key == r.Id)?.Count ?? 0);
+                if (hidden > 0)
+                {
+                    notShown[r.Code] = hidden;
+                }
+            }
+        }
 
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
@@ -106,7 +144,7 @@ public sealed class GetDashboardHandler(SiteDbContext db) : IRequestHandler<GetD
         return new Dashboard(filter,
             fields.Select(f => new Option(f.Code, SiteCultures.Pick(f.NameKo, f.NameEn))).ToList(),
             regions.Select(r => new Option(r.Code, SiteCultures.Pick(r.NameKo, r.NameEn))).ToList(),
-            total, mean, byField, byRegion, markers, list, page, pageCount);
+            total, mean, byField, byRegion, markers, list, page, pageCount, locatedTotal, notShown);
     }
 }
 

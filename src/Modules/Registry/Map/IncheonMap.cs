@@ -84,9 +84,10 @@ public static class IncheonMap
             var text = step >= 3 ? "#ffffff" : "#111827";
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(lx)}\" y=\"{N(ly)}\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"700\" fill=\"{text}\" aria-hidden=\"true\">")
                .Append(html.Encode(value.Name)).Append("</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(lx)}\" y=\"{N(ly + 15)}\" text-anchor=\"middle\" font-size=\"12\" fill=\"{text}\" aria-hidden=\"true\">")
-               .Append(byProgress ? N(Math.Round(value.MeanProgress)) + "%" : value.Count.ToString(CultureInfo.InvariantCulture)).Append("</text>");
             svg.Append("</a>");
+            // The figure sits outside the link so the link's visible text (the name) is part of its accessible name; clicks fall through to the district.
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(lx)}\" y=\"{N(ly + 15)}\" text-anchor=\"middle\" font-size=\"12\" fill=\"{text}\" aria-hidden=\"true\" pointer-events=\"none\">")
+               .Append(byProgress ? N(Math.Round(value.MeanProgress)) + "%" : value.Count.ToString(CultureInfo.InvariantCulture)).Append("</text>");
         }
 
         foreach (var marker in markers)

@@ -1,0 +1,266 @@
+using System.Net;
+using System.Text;
+using CitizenParticipation.Core.Contracts;
+using CitizenParticipation.Core.Security;
+using CitizenParticipation.Modules.Registry.Domain;
+using CitizenParticipation.Modules.Registry.Features;
+using CitizenParticipation.Tests.Integration.Infrastructure;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CitizenParticipation.Tests.Integration.Registry;
+
+/// <summary>The registry's admin pages over HTTP, logged in through the login form with the demo site's accounts.</summary>
+public sealed class RegistryAdminHttpTests(DemoSiteFactory site) : IClassFixture<DemoSiteFactory>
+{
+    private const string TransportTask = "부평역 환승센터 정비";
+
+    private async Task<T> SendAsync<T>(IRequest<T> request)
+    {
+        T result = default!;
+        await site.WithScopeAsync(async services => result = await services.GetRequiredService<IMediator>().Send(request));
+        return result;
+    }
+
+    private Task<int> TaskIdAsync(string title) => site.WithDbAsync(db => db.Set<PolicyTask>().Where(t => t.Title == title).Select(t => t.Id).SingleAsync());
+
+    private async Task<HttpClient> DemoClientAsync(string email) => await site.LoggedInClientAsync(email, DemoAccounts.Password);
+
+    /// <summary>A DepartmentOfficer assigned to the welfare policy division only.</summary>
+    private async Task<HttpClient> WelfareOfficerAsync()
+    {
+        var email = await site.CreateUserAsync(StandardRoles.DepartmentOfficer);
+        var welfare = await site.WithDbAsync(db => db.Departments.Where(d => d.Code == "welfare-policy").Select(d => d.Id).SingleAsync());
+        Assert.True(await SendAsync(new AssignOfficer { Email = email, DepartmentId = welfare }));
+        return await site.LoggedInClientAsync(email, TestAccounts.Password);
+    }
+
+    private static async Task<bool> IsForbiddenAsync(HttpClient client, HttpResponseMessage response)
+    {
+        if (response.StatusCode == HttpStatusCode.Forbidden)
+        {
+            return true;
+        }
+
+        var location = response.Headers.Location?.OriginalString;
+        return response.StatusCode == HttpStatusCode.Redirect && location is not null && location.Contains("/error/403", StringComparison.OrdinalIgnoreCase)
+               && (await client.GetAsync(location)).StatusCode == HttpStatusCode.Forbidden;
+    }
+
+    private static MultipartFormDataContent ActivityForm(string token, string text, int progress)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("ProgressUpdate"), "Kind" },
+            { new StringContent("2026-02-01"), "OccurredOn" },
+            { new StringContent(text), "Text" },
+            { new StringContent(progress.ToString()), "ProgressAfter" },
+            { new StringContent("true"), "IsPublic" },
+        };
+        return form;
+    }
+
+    [Fact]
+    public async Task An_officer_of_another_department_is_refused_edits_and_new_entries_and_nothing_changes()
+    {
+        var taskId = await TaskIdAsync(TransportTask);
+        var before = await site.WithDbAsync(async db => (
+            Activities: await db.Set<TaskActivity>().CountAsync(a => a.TaskId == taskId),
+            Task: await db.Set<PolicyTask>().AsNoTracking().SingleAsync(t => t.Id == taskId)));
+        var client = await WelfareOfficerAsync();
+
+        // The officer may read the task (internal view) but gets no edit controls.
+        var detail = await client.GetAsync($"/admin/registry/tasks/{taskId}");
+        Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
+        var html = await detail.Content.ReadAsStringAsync();
+        Assert.Contains("read-only-notice", html);
+        Assert.DoesNotContain("id=\"activity-form\"", html);
+
+        Assert.True(await IsForbiddenAsync(client, await client.GetAsync($"/admin/registry/tasks/{taskId}/edit")), "GET edit was not refused.");
+
+        var token = await client.GetAntiforgeryTokenAsync($"/admin/registry/tasks/{taskId}");
+        var edit = await client.PostAsync($"/admin/registry/tasks/{taskId}/edit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Title"] = "다른 부서가 바꾼 제목",
+            ["Kind"] = "KeyPolicy",
+            ["Status"] = "Completed",
+            ["Progress"] = "100",
+            ["RegionIds"] = (await site.WithDbAsync(db => db.Regions.Select(r => r.Id).FirstAsync())).ToString(),
+            ["IsPublic"] = "true",
+        }));
+        Assert.True(await IsForbiddenAsync(client, edit), $"POST edit answered {(int)edit.StatusCode}.");
+
+        var add = await client.PostAsync($"/admin/registry/tasks/{taskId}/activities", ActivityForm(token, "다른 부서의 진행 보고", 99));
+        Assert.True(await IsForbiddenAsync(client, add), $"POST activities answered {(int)add.StatusCode}.");
+
+        var after = await site.WithDbAsync(async db => (
+            Activities: await db.Set<TaskActivity>().CountAsync(a => a.TaskId == taskId),
+            Task: await db.Set<PolicyTask>().AsNoTracking().SingleAsync(t => t.Id == taskId)));
+        Assert.Equal(before.Activities, after.Activities);
+        Assert.Equal(before.Task.Title, after.Task.Title);
+        Assert.Equal(before.Task.Progress, after.Task.Progress);
+        Assert.Equal(before.Task.Status, after.Task.Status);
+    }
+
+    [Fact]
+    public async Task The_departments_own_officer_adds_an_entry_over_http()
+    {
+        var taskId = await TaskIdAsync("청라 도시철도 연장 검토");
+        var client = await DemoClientAsync(DemoAccounts.TransportOfficer);
+        var token = await client.GetAntiforgeryTokenAsync($"/admin/registry/tasks/{taskId}");
+
+        var response = await client.PostAsync($"/admin/registry/tasks/{taskId}/activities", ActivityForm(token, "타당성 조사 착수", 15));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith($"/admin/registry/tasks/{taskId}#activity-", response.Headers.Location!.OriginalString);
+        Assert.Equal(15, await site.WithDbAsync(db => db.Set<PolicyTask>().Where(t => t.Id == taskId).Select(t => t.Progress).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Staff_see_internal_tasks_that_visitors_cannot_find()
+    {
+        var reference = await site.WithDbAsync(async db => (
+            Field: await db.PolicyFields.Select(f => f.Id).FirstAsync(),
+            Department: await db.Departments.Where(d => d.Code == "transport-policy").Select(d => d.Id).SingleAsync(),
+            Region: await db.Regions.Where(r => r.Code == "bupyeong").Select(r => r.Id).SingleAsync()));
+        const string title = "내부 검토 중인 교통 과제";
+        var taskId = await SendAsync(new SaveTask
+        {
+            Title = title, Kind = PolicyTaskKind.KeyPolicy, PolicyFieldId = reference.Field, DepartmentId = reference.Department,
+            RegionIds = [reference.Region], IsPublic = false, Progress = 5,
+        });
+
+        var staff = await DemoClientAsync(DemoAccounts.Staff);
+        var list = WebUtility.HtmlDecode(await staff.GetStringAsync("/admin/registry/tasks?q=" + Uri.EscapeDataString("내부 검토")));
+        Assert.Contains(title, list);
+        var detail = await staff.GetAsync($"/admin/registry/tasks/{taskId}");
+        Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
+        Assert.Contains(title, WebUtility.HtmlDecode(await detail.Content.ReadAsStringAsync()));
+
+        var visitor = site.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/mayors-office/tasks/{taskId}")).StatusCode);
+        Assert.DoesNotContain(title, WebUtility.HtmlDecode(await visitor.GetStringAsync("/mayors-office?region=bupyeong")));
+        Assert.DoesNotContain(title, WebUtility.HtmlDecode(await visitor.GetStringAsync("/mayors-office/map-data")));
+    }
+
+    [Fact]
+    public async Task Citizens_are_refused_on_every_registry_admin_route()
+    {
+        var routes = Endpoints.All(site.Services)
+            .Where(e => e.Url.StartsWith("/admin/registry", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(e => e.Methods.Count == 0 ? ["GET"] : e.Methods, (e, method) => (Method: method, e.Url))
+            .Distinct()
+            .ToList();
+        Assert.True(routes.Count >= 12, $"Only {routes.Count} registry admin routes were found.");
+        var taskId = await TaskIdAsync(TransportTask);
+
+        var client = await DemoClientAsync(DemoAccounts.Citizen);
+        var token = await client.GetAntiforgeryTokenAsync("/account/profile");
+        var wrong = new List<string>();
+        foreach (var (method, url) in routes)
+        {
+            var real = url.Replace("/1/", $"/{taskId}/").Replace("/tasks/1", $"/tasks/{taskId}");
+            var response = method == "GET"
+                ? await client.GetAsync(real)
+                : await client.PostAsync(real, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+            if (!await IsForbiddenAsync(client, response))
+            {
+                wrong.Add($"{method} {real} answered {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, "Not refused to a citizen:\n" + string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public async Task The_csv_export_is_utf8_with_a_byte_order_mark_and_korean_text()
+    {
+        var admin = await DemoClientAsync(DemoAccounts.Administrator);
+
+        var response = await admin.GetAsync("/admin/registry/transfer/tasks.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(".csv", response.Content.Headers.ContentDisposition?.ToString() ?? "");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 3, bytes.Length - 3);
+        Assert.Contains(TransportTask, text);
+        Assert.Contains("광역교통과 김도윤", text);
+        Assert.True(text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length >= 29);
+
+        // Only those who manage the registry may export.
+        var staff = await DemoClientAsync(DemoAccounts.Staff);
+        Assert.True(await IsForbiddenAsync(staff, await staff.GetAsync("/admin/registry/transfer/tasks.csv")));
+    }
+
+    [Fact]
+    public async Task Staff_link_a_waiting_outcome_to_a_task_with_a_form_post()
+    {
+        var taskId = await TaskIdAsync(TransportTask);
+        var originId = Guid.NewGuid().ToString("N");
+        await site.WithScopeAsync(services => services.GetRequiredService<IMediator>().Publish(new OutcomePublished(
+            OutcomeOrigin.Proposal, originId, "부평역 보행 동선 개선 제안", $"/proposals/{originId}", "adopted", "제안을 채택했습니다: 보행 동선을 반영합니다.",
+            "transport", "bupyeong", new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc), null, null, CreateTaskIfUnlinked: false)));
+        var outcomeId = (await SendAsync(new ListOutcomes(Waiting: true))).Single(o => o.OriginId == originId).Id;
+
+        var staff = await DemoClientAsync(DemoAccounts.Staff);
+        var inbox = WebUtility.HtmlDecode(await staff.GetStringAsync("/admin/registry/outcomes"));
+        Assert.Contains("부평역 보행 동선 개선 제안", inbox);
+
+        // Without the antiforgery token nothing happens.
+        var forged = await staff.PostAsync($"/admin/registry/outcomes/{outcomeId}/link", new FormUrlEncodedContent(new Dictionary<string, string> { ["taskId"] = taskId.ToString() }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains(await SendAsync(new ListOutcomes(Waiting: true)), o => o.OriginId == originId);
+
+        var response = await staff.PostFormAsync("/admin/registry/outcomes", $"/admin/registry/outcomes/{outcomeId}/link",
+            new Dictionary<string, string> { ["taskId"] = taskId.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin/registry/outcomes", response.Headers.Location!.OriginalString);
+        var after = WebUtility.HtmlDecode(await staff.GetStringAsync("/admin/registry/outcomes"));
+        Assert.Contains($"/admin/registry/tasks/{taskId}", after);
+        Assert.DoesNotContain(await SendAsync(new ListOutcomes(Waiting: true)), o => o.OriginId == originId);
+        var page = await SendAsync(new GetTaskPage(taskId, IncludeInternal: false));
+        Assert.Contains(page!.Activities, a => a.Kind == ActivityKind.CitizenOutcome && a.OutcomeLink == $"/proposals/{originId}");
+        Assert.Contains(page.Origins, o => o.OriginId == originId);
+
+        // A citizen cannot link outcomes.
+        var citizen = await DemoClientAsync(DemoAccounts.Citizen);
+        var token = await citizen.GetAntiforgeryTokenAsync("/account/profile");
+        var refused = await citizen.PostAsync($"/admin/registry/outcomes/{outcomeId}/link", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["createTask"] = "true",
+        }));
+        Assert.True(await IsForbiddenAsync(citizen, refused));
+    }
+
+    [Fact]
+    public async Task The_cached_dashboard_shows_a_change_at_once_and_the_map_data_says_how_many_markers_it_holds()
+    {
+        var visitor = site.CreateClient();
+        using (var before = System.Text.Json.JsonDocument.Parse(await visitor.GetStringAsync("/mayors-office/map-data?region=ganghwa")))
+        {
+            var total = before.RootElement.GetProperty("total").GetInt32();
+            Assert.Equal(GetDashboardHandler.MaxMarkers, before.RootElement.GetProperty("markerLimit").GetInt32());
+            Assert.False(before.RootElement.GetProperty("markersCapped").GetBoolean());
+            Assert.Equal(before.RootElement.GetProperty("markers").GetArrayLength(), before.RootElement.GetProperty("markersTotal").GetInt32());
+
+            var reference = await site.WithDbAsync(async db => (
+                Field: await db.PolicyFields.Select(f => f.Id).FirstAsync(),
+                Region: await db.Regions.Where(r => r.Code == "ganghwa").Select(r => r.Id).SingleAsync()));
+            const string title = "강화 평화전망대 셔틀버스 신설";
+            await SendAsync(new SaveTask
+            {
+                Title = title, Kind = PolicyTaskKind.KeyPolicy, PolicyFieldId = reference.Field, RegionIds = [reference.Region], IsPublic = true,
+                Progress = 20, Latitude = 37.76, Longitude = 126.45,
+            });
+
+            using var after = System.Text.Json.JsonDocument.Parse(await visitor.GetStringAsync("/mayors-office/map-data?region=ganghwa"));
+            Assert.Equal(total + 1, after.RootElement.GetProperty("total").GetInt32());
+            Assert.Contains(title, WebUtility.HtmlDecode(await visitor.GetStringAsync("/mayors-office?region=ganghwa")));
+        }
+    }
+}
