@@ -16,4 +16,6 @@ public sealed class MayorsOfficeOptions
     /// <summary>An optional tile server, e.g. <c>https://tiles.example/{z}/{x}/{y}.png</c>; the schematic map is used without one.</summary>
     public string? TileUrl { get; set; }
     public string? TileAttribution { get; set; }
+    /// <summary>The zoom level of the tile map; 10 shows the whole city with its islands.</summary>
+    public int TileZoom { get; set; } = 10;
 }

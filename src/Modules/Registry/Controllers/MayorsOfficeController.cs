@@ -20,7 +20,7 @@ public sealed class MayorsOfficeController(IMediator mediator, RegistryAccess ac
     public async Task<IActionResult> Index([FromQuery] DashboardFilter filter)
     {
         var model = await mediator.Send(new GetDashboard(filter));
-        ViewData["TileUrl"] = options.Value.TileUrl;
+        ViewData["MapOptions"] = options.Value;
         return View(model);
     }
 
