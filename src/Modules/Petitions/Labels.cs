@@ -1,4 +1,5 @@
 using CitizenParticipation.Modules.Petitions.Domain;
+using CitizenParticipation.Modules.Petitions.Features;
 
 namespace CitizenParticipation.Modules.Petitions;
 

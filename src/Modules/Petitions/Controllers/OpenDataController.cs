@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
 using System.Xml;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Modules.Petitions.Domain;
@@ -14,6 +17,12 @@ namespace CitizenParticipation.Modules.Petitions.Controllers;
 [Area("Petitions")]
 public sealed class OpenDataController(IMediator mediator, SiteDbContext db, IStringLocalizer<OpenDataController> t) : Controller
 {
+    /// <summary>Korean written as text, so the data reads as it is, camelCase like the rest of the site's JSON.</summary>
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
     [HttpGet("api/petitions")]
     public async Task<IActionResult> List([FromQuery] PetitionFilter filter)
     {
@@ -24,7 +33,7 @@ public sealed class OpenDataController(IMediator mediator, SiteDbContext db, ISt
             page = list.Filter.Page,
             pageSize = list.Filter.PageSize,
             items = list.Items.Select(p => Item(p)),
-        });
+        }, JsonOptions);
     }
 
     [HttpGet("api/petitions.csv")]
@@ -93,7 +102,7 @@ public sealed class OpenDataController(IMediator mediator, SiteDbContext db, ISt
             byRegion = byRegion.Select(x => new { region = x.Code, name = x.Name, count = x.Count }),
             byDay = page.ByDay.Select(x => new { day = x.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), count = x.Count }),
             url = Url.Action("Details", "Petitions", new { id }, Request.Scheme),
-        });
+        }, JsonOptions);
     }
 
     [HttpGet("petitions/feed.atom")]

@@ -34,10 +34,10 @@ public sealed class GetSignatureReportHandler(SiteDbContext db) : IRequestHandle
         var hours = await valid.Where(s => s.CreatedAt >= since)
             .GroupBy(s => new { s.CreatedAt.Year, s.CreatedAt.Month, s.CreatedAt.Day, s.CreatedAt.Hour })
             .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, g.Key.Hour, Count = g.Count() }).ToListAsync(cancellationToken);
-        var ips = await valid.Where(s => s.IpAddress != null).GroupBy(s => s.IpAddress!).Select(g => new KeyCount(g.Key, g.Count()))
-            .OrderByDescending(k => k.Count).Take(20).ToListAsync(cancellationToken);
-        var domains = await valid.Where(s => s.EmailDomain != null).GroupBy(s => s.EmailDomain!).Select(g => new KeyCount(g.Key, g.Count()))
-            .OrderByDescending(k => k.Count).Take(20).ToListAsync(cancellationToken);
+        var ips = (await valid.Where(s => s.IpAddress != null).GroupBy(s => s.IpAddress!).Select(g => new { g.Key, Count = g.Count() })
+            .OrderByDescending(k => k.Count).Take(20).ToListAsync(cancellationToken)).Select(k => new KeyCount(k.Key, k.Count)).ToList();
+        var domains = (await valid.Where(s => s.EmailDomain != null).GroupBy(s => s.EmailDomain!).Select(g => new { g.Key, Count = g.Count() })
+            .OrderByDescending(k => k.Count).Take(20).ToListAsync(cancellationToken)).Select(k => new KeyCount(k.Key, k.Count)).ToList();
         var invalidations = await db.Set<SignatureInvalidation>().AsNoTracking().Where(i => i.PetitionId == p.Id).OrderByDescending(i => i.Id).ToListAsync(cancellationToken);
         return new SignatureReport(p.Id, p.Title, p.SignatureCount, p.DisagreementCount,
             hours.Select(h => new HourCount(new DateTime(h.Year, h.Month, h.Day, h.Hour, 0, 0, DateTimeKind.Utc), h.Count)).OrderByDescending(h => h.Hour).ToList(),

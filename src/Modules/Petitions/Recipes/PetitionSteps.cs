@@ -65,6 +65,8 @@ public sealed class PetitionItem
     public string? RejectionReason { get; set; }
     public string? RejectionNote { get; set; }
     public PetitionAnswerItem? Answer { get; set; }
+    /// <summary>Whether an answered petition is also sent to the policy task registry as an outcome.</summary>
+    public bool? PublishOutcome { get; set; }
 }
 
 public sealed class PetitionAnswerItem
@@ -201,10 +203,14 @@ public sealed class PetitionsStep : IRecipeStep
                         : await db.Departments.Where(d => d.Code == a.Department).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken) ?? throw Fail($"no department '{a.Department}'.");
                     var answeredAt = now.AddDays(-(a.DaysAgo ?? 1));
                     petition.Answer(a.Text ?? "", a.VideoUrl, a.Official ?? "", departmentId, null, author.Id, answeredAt);
-                    await db.SaveChangesAsync(cancellationToken);
-                    var codes = await PetitionCodes.ForAsync(db, petition, cancellationToken);
-                    await mediator.Publish(new OutcomePublished(OutcomeOrigin.Petition, petition.Id.ToString(CultureInfo.InvariantCulture), petition.Title,
-                        $"/petitions/{petition.Id}", "answered", petition.AnswerText!, codes.Field, codes.Region, answeredAt, null, null), cancellationToken);
+                    if (item.PublishOutcome == true)
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                        var codes = await PetitionCodes.ForAsync(db, petition, cancellationToken);
+                        await mediator.Publish(new OutcomePublished(OutcomeOrigin.Petition, petition.Id.ToString(CultureInfo.InvariantCulture), petition.Title,
+                            $"/petitions/{petition.Id}", "answered", petition.AnswerText!, codes.Field, codes.Region, answeredAt, null, null), cancellationToken);
+                    }
+
                     break;
                 default:
                     throw Fail($"unknown status '{item.Status}'.");
