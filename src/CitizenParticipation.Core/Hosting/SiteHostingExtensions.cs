@@ -111,6 +111,8 @@ public static class SiteHostingExtensions
         services.AddRecipeStep<DepartmentsStep>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Modules add their limits (services.AddRateLimiter or Configure<RateLimiterOptions>); none by default.
+        services.AddRateLimiter(_ => { });
 
         var mvc = services.AddControllersWithViews(o =>
             {
@@ -177,6 +179,7 @@ public static class SiteHostingExtensions
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health", new HealthCheckOptions
         {

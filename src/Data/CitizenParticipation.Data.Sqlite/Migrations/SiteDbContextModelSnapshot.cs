@@ -343,6 +343,312 @@ namespace CitizenParticipation.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.Petition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AgendaProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgreementCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgreementToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgreementsRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnswerDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerText")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerVideoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AnsweringDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweringOfficial")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisagreementCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LinkedTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ModeratedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ModerationLockedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationLockedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModerationLockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsModeration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PolicyFieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RejectionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RejectionReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignatureCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ThresholdReachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementToken")
+                        .IsUnique();
+
+                    b.HasIndex("AnsweringDepartmentId");
+
+                    b.HasIndex("PolicyFieldId");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("AuthorId", "Status");
+
+                    b.HasIndex("Status", "ClosesAt");
+
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex("Status", "SignatureCount");
+
+                    b.ToTable("Petitions", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.PetitionAgreement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PetitionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PetitionAgreements", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.PetitionEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PetitionId");
+
+                    b.ToTable("PetitionEvents", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.PetitionSignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailDomain")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InvalidationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PetitionId", "CreatedAt");
+
+                    b.HasIndex("PetitionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PetitionSignatures", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.SignatureInvalidation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisagreeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PetitionId");
+
+                    b.ToTable("PetitionSignatureInvalidations", (string)null);
+                });
+
             modelBuilder.Entity("CitizenParticipation.Modules.Registry.Domain.DocumentContent", b =>
                 {
                     b.Property<int>("DocumentId")
@@ -831,6 +1137,75 @@ namespace CitizenParticipation.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.Petition", b =>
+                {
+                    b.HasOne("CitizenParticipation.Core.Data.Department", null)
+                        .WithMany()
+                        .HasForeignKey("AnsweringDepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CitizenParticipation.Core.Data.User", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CitizenParticipation.Core.Data.PolicyField", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyFieldId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CitizenParticipation.Core.Data.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.PetitionAgreement", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Petitions.Domain.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CitizenParticipation.Core.Data.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.PetitionEvent", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Petitions.Domain.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.PetitionSignature", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Petitions.Domain.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CitizenParticipation.Core.Data.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.SignatureInvalidation", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Petitions.Domain.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CitizenParticipation.Modules.Registry.Domain.DocumentContent", b =>

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using System.Xml;
+using CitizenParticipation.Core.Data;
+using CitizenParticipation.Modules.Petitions.Domain;
+using CitizenParticipation.Modules.Petitions.Features;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace CitizenParticipation.Modules.Petitions.Controllers;
+
+/// <summary>Open data without personal data: counts, dates and texts, never who signed.</summary>
+[Area("Petitions")]
+public sealed class OpenDataController(IMediator mediator, SiteDbContext db, IStringLocalizer<OpenDataController> t) : Controller
+{
+    /// <summary>Korean written as text, so the data reads as it is, camelCase like the rest of the site's JSON.</summary>
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    [HttpGet("api/petitions")]
+    public async Task<IActionResult> List([FromQuery] PetitionFilter filter)
+    {
+        var list = await mediator.Send(new ListPetitions(filter, WithOptions: false));
+        return Json(new
+        {
+            total = list.Total,
+            page = list.Filter.Page,
+            pageSize = list.Filter.PageSize,
+            items = list.Items.Select(p => Item(p)),
+        }, JsonOptions);
+    }
+
+    [HttpGet("api/petitions.csv")]
+    public async Task<IActionResult> Csv([FromQuery] PetitionFilter filter)
+    {
+        filter.PageSize = 100;
+        var csv = new StringBuilder();
+        csv.AppendLine("id,title,status,policy_field,region,signatures,disagreements,published_at,closes_at,answered_at,url");
+        var first = true;
+        for (filter.Page = 1; ; filter.Page++)
+        {
+            var list = await mediator.Send(new ListPetitions(filter, WithOptions: false));
+            foreach (var p in list.Items)
+            {
+                csv.Append(p.Id.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Cell(p.Title)).Append(',').Append(Status(p.Status)).Append(',')
+                    .Append(Cell(p.FieldCode)).Append(',').Append(Cell(p.RegionCode)).Append(',')
+                    .Append(p.SignatureCount.ToString(CultureInfo.InvariantCulture)).Append(',').Append(p.DisagreementCount.ToString(CultureInfo.InvariantCulture)).Append(',')
+                    .Append(Date(p.PublishedAt)).Append(',').Append(Date(p.ClosesAt)).Append(',').Append(Date(p.AnsweredAt)).Append(',')
+                    .AppendLine(Url.Action("Details", "Petitions", new { id = p.Id }, Request.Scheme));
+            }
+
+            if (first && list.Pages > 100)
+            {
+                break;
+            }
+
+            first = false;
+            if (filter.Page >= list.Pages)
+            {
+                break;
+            }
+        }
+
+        // A byte order mark so that spreadsheet programs read the Korean text as UTF-8.
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "petitions.csv");
+    }
+
+    [HttpGet("api/petitions/{id:int}")]
+    public async Task<IActionResult> Detail(int id, CancellationToken cancellationToken)
+    {
+        var page = await mediator.Send(new GetPetitionPage(id, null), cancellationToken);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        var names = await ReferenceNames.LoadAsync(db, cancellationToken);
+        var byRegion = await SignatureStatistics.ByRegionAsync(db, id, names, cancellationToken);
+        return Json(new
+        {
+            id = page.Id,
+            title = page.Title,
+            body = page.Body,
+            status = Status(page.Status),
+            policyField = page.FieldCode,
+            region = page.RegionCode,
+            signatures = page.SignatureCount,
+            disagreements = page.DisagreementCount,
+            answerThreshold = page.AnswerThreshold,
+            publishedAt = page.PublishedAt,
+            closesAt = page.ClosesAt,
+            thresholdReachedAt = page.ThresholdReachedAt,
+            answerDueAt = page.AnswerDueAt,
+            rejection = page.RejectionReason is { } r ? Reason(r) : null,
+            answer = page.AnsweredAt is null ? null : new { text = page.AnswerText, videoUrl = page.AnswerVideoUrl, official = page.AnsweringOfficial, department = page.AnsweringDepartment, answeredAt = page.AnsweredAt },
+            byRegion = byRegion.Select(x => new { region = x.Code, name = x.Name, count = x.Count }),
+            byDay = page.ByDay.Select(x => new { day = x.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), count = x.Count }),
+            url = Url.Action("Details", "Petitions", new { id }, Request.Scheme),
+        }, JsonOptions);
+    }
+
+    [HttpGet("petitions/feed.atom")]
+    public async Task<IActionResult> Feed()
+    {
+        var list = await mediator.Send(new ListPetitions(new PetitionFilter { Tab = PetitionTab.Open, PageSize = 50 }, WithOptions: false));
+        var answered = await mediator.Send(new ListPetitions(new PetitionFilter { Tab = PetitionTab.Answered, PageSize = 50 }, WithOptions: false));
+        var entries = list.Items.Concat(answered.Items).OrderByDescending(p => p.AnsweredAt ?? p.PublishedAt).ToList();
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, settings))
+        {
+            const string ns = "http://www.w3.org/2005/Atom";
+            var home = Url.Action("Index", "Petitions", null, Request.Scheme)!;
+            xml.WriteStartElement("feed", ns);
+            xml.WriteAttributeString("xml", "lang", null, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+            xml.WriteElementString("title", ns, t["Petitions"]);
+            xml.WriteElementString("id", ns, home);
+            xml.WriteStartElement("link", ns);
+            xml.WriteAttributeString("rel", "self");
+            xml.WriteAttributeString("href", $"{Request.Scheme}://{Request.Host}{Request.PathBase}{Request.Path}");
+            xml.WriteEndElement();
+            xml.WriteStartElement("link", ns);
+            xml.WriteAttributeString("rel", "alternate");
+            xml.WriteAttributeString("href", home);
+            xml.WriteEndElement();
+            xml.WriteElementString("updated", ns, Rfc3339(entries.Select(e => e.AnsweredAt ?? e.PublishedAt).Max() ?? new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+            xml.WriteStartElement("author", ns);
+            xml.WriteElementString("name", ns, t["Petitions"]);
+            xml.WriteEndElement();
+            foreach (var p in entries)
+            {
+                var url = Url.Action("Details", "Petitions", new { id = p.Id }, Request.Scheme)!;
+                xml.WriteStartElement("entry", ns);
+                xml.WriteElementString("title", ns, p.AnsweredAt is null ? p.Title : $"{p.Title} - {t["Answered"]}");
+                xml.WriteElementString("id", ns, url + (p.AnsweredAt is null ? "" : "#answer"));
+                xml.WriteStartElement("link", ns);
+                xml.WriteAttributeString("href", url);
+                xml.WriteEndElement();
+                xml.WriteElementString("updated", ns, Rfc3339(p.AnsweredAt ?? p.PublishedAt ?? DateTime.UtcNow));
+                xml.WriteElementString("summary", ns, t["{0} signatures", p.SignatureCount.ToString("N0", CultureInfo.CurrentCulture)]);
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        return Content(Encoding.UTF8.GetString(stream.ToArray()), "application/atom+xml; charset=utf-8");
+    }
+
+    private object Item(PetitionSummary p) => new
+    {
+        id = p.Id,
+        title = p.Title,
+        status = Status(p.Status),
+        policyField = p.FieldCode,
+        region = p.RegionCode,
+        signatures = p.SignatureCount,
+        disagreements = p.DisagreementCount,
+        publishedAt = p.PublishedAt,
+        closesAt = p.ClosesAt,
+        answeredAt = p.AnsweredAt,
+        rejection = p.RejectionReason is { } r ? Reason(r) : null,
+        url = Url.Action("Details", "Petitions", new { id = p.Id }, Request.Scheme),
+    };
+
+    public static string Status(PetitionStatus status) => status switch
+    {
+        PetitionStatus.Open => "open",
+        PetitionStatus.AwaitingAnswer => "awaiting-answer",
+        PetitionStatus.Answered => "answered",
+        PetitionStatus.Closed => "closed",
+        PetitionStatus.Rejected => "rejected",
+        _ => "other",
+    };
+
+    private static string Reason(RejectionReason r) => r.ToString();
+
+    private static string Date(DateTime? d) => d is { } v ? Rfc3339(v) : "";
+
+    private static string Rfc3339(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Quotes a CSV cell, and defuses cells a spreadsheet would run as a formula.</summary>
+    private static string Cell(string? value)
+    {
+        var v = value ?? "";
+        if (v.Length > 0 && v[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            v = "'" + v;
+        }
+
+        return "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}

@@ -1,0 +1,174 @@
+using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Security;
+using CitizenParticipation.Modules.Petitions.Domain;
+using CitizenParticipation.Modules.Petitions.Features;
+using CitizenParticipation.Modules.Petitions.Services;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace CitizenParticipation.Modules.Petitions.Controllers;
+
+public sealed record AdminPetitionView(AdminPetition Detail, ModerationLock? Lock, bool CanModerate, bool CanAnswer, bool CanManageSignatures,
+    ModeratePetition ModerationForm, AnswerPetition AnswerForm, PetitionFormOptions Options);
+
+public sealed record SignatureReportView(SignatureReport Report, InvalidateSignatures Form);
+
+[Admin]
+[Area("Petitions")]
+[Route("admin/petitions")]
+public sealed class PetitionsAdminController(IAuthorizationService authorization, IMediator mediator, PetitionSettingsCache settings, IStringLocalizer<PetitionsAdminController> t) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(PetitionStatus? status)
+    {
+        if (!await authorization.AuthorizeAsync(User, PetitionPermissions.ModeratePetitions) && !await authorization.AuthorizeAsync(User, PetitionPermissions.AnswerPetitions)) return Forbid();
+        ViewData["Status"] = status;
+        return View(await mediator.Send(new ListAdminPetitions(status)));
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Detail(int id)
+    {
+        if (!await authorization.AuthorizeAsync(User, PetitionPermissions.ModeratePetitions) && !await authorization.AuthorizeAsync(User, PetitionPermissions.AnswerPetitions)) return Forbid();
+        return await ShowDetail(id, null, null);
+    }
+
+    [HttpPost("{id:int}/moderate")]
+    public async Task<IActionResult> Moderate(int id, ModeratePetition form)
+    {
+        if (!await authorization.AuthorizeAsync(User, PetitionPermissions.ModeratePetitions)) return Forbid();
+        form.PetitionId = id;
+        form.StaffId = PetitionUser.Id(User)!.Value;
+        form.StaffName = PetitionUser.Name(User);
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var status = await mediator.Send(form);
+                TempData["Notice"] = (status == PetitionStatus.Open ? t["The petition was published and is open for signing."] : t["The petition was rejected."]).Value;
+                return RedirectToAction(nameof(Index));
+            }
+            catch (RequestValidationException ex)
+            {
+                foreach (var f in ex.Failures) ModelState.AddModelError(f.Field, f.Message);
+            }
+        }
+
+        return await ShowDetail(id, form, null);
+    }
+
+    [HttpPost("{id:int}/release")]
+    public async Task<IActionResult> Release(int id)
+    {
+        if (!await authorization.AuthorizeAsync(User, PetitionPermissions.ModeratePetitions)) return Forbid();
+        await mediator.Send(new ReleaseModeration(id, PetitionUser.Id(User)!.Value));
+        TempData["Notice"] = t["You released the petition for other moderators."].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{id:int}/answer")]
+    public async Task<IActionResult> Answer(int id, AnswerPetition form)
+    {
+        if (!await authorization.AuthorizeAsync(User, PetitionPermissions.AnswerPetitions)) return Forbid();
+        form.PetitionId = id;
+        form.StaffId = PetitionUser.Id(User)!.Value;
+        form.BaseUrl = PetitionUser.BaseUrl(Request);
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await mediator.Send(form);
+                TempData["Notice"] = t["The answer was published; the signers are being emailed."].Value;
+                return RedirectToAction(nameof(Detail), new { id });
+            }
+            catch (RequestValidationException ex)
+            {
+                foreach (var f in ex.Failures) ModelState.AddModelError(f.Field, f.Message);
+            }
+        }
+
+        return await ShowDetail(id, null, form);
+    }
+
+    [HttpGet("{id:int}/signatures")]
+    public async Task<IActionResult> Signatures(int id)
+    {
+        if (!await authorization.AuthorizeAsync(User, PetitionPermissions.ManageSignatures)) return Forbid();
+        var report = await mediator.Send(new GetSignatureReport(id));
+        return report is null ? NotFound() : View(new SignatureReportView(report, new InvalidateSignatures()));
+    }
+
+    [HttpPost("{id:int}/signatures/invalidate")]
+    public async Task<IActionResult> Invalidate(int id, InvalidateSignatures form)
+    {
+        if (!await authorization.AuthorizeAsync(User, PetitionPermissions.ManageSignatures)) return Forbid();
+        form.PetitionId = id;
+        form.StaffId = PetitionUser.Id(User)!.Value;
+        form.StaffName = PetitionUser.Name(User);
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var count = await mediator.Send(form);
+                TempData["Notice"] = t["{0} signatures were invalidated and the counts adjusted.", count].Value;
+                return RedirectToAction(nameof(Signatures), new { id });
+            }
+            catch (RequestValidationException ex)
+            {
+                foreach (var f in ex.Failures) ModelState.AddModelError(f.Field, f.Message);
+            }
+        }
+
+        var report = await mediator.Send(new GetSignatureReport(id));
+        return report is null ? NotFound() : View("Signatures", new SignatureReportView(report, form));
+    }
+
+    [HttpGet("settings")]
+    public async Task<IActionResult> Settings()
+    {
+        if (!await authorization.AuthorizeAsync(User, PetitionPermissions.ManagePetitionSettings)) return Forbid();
+        settings.Invalidate();
+        return View(await settings.GetAsync());
+    }
+
+    [HttpPost("settings")]
+    public async Task<IActionResult> Settings(PetitionSettings form)
+    {
+        if (!await authorization.AuthorizeAsync(User, PetitionPermissions.ManagePetitionSettings)) return Forbid();
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        await mediator.Send(new SavePetitionSettings(form));
+        TempData["Notice"] = t["The petition settings were saved."].Value;
+        return RedirectToAction(nameof(Settings));
+    }
+
+    private async Task<IActionResult> ShowDetail(int id, ModeratePetition? moderation, AnswerPetition? answer)
+    {
+        var detail = await mediator.Send(new GetAdminPetition(id));
+        if (detail is null)
+        {
+            return NotFound();
+        }
+
+        var canModerate = await authorization.AuthorizeAsync(User, PetitionPermissions.ModeratePetitions);
+        ModerationLock? moderationLock = null;
+        var p = detail.Petition;
+        if (canModerate && p.Status is PetitionStatus.PendingModeration)
+        {
+            // Opening a petition for review takes it: another moderator sees who has it.
+            moderationLock = await mediator.Send(new ClaimModeration(id, PetitionUser.Id(User)!.Value, PetitionUser.Name(User)));
+        }
+
+        return View("Detail", new AdminPetitionView(detail, moderationLock, canModerate,
+            await authorization.AuthorizeAsync(User, PetitionPermissions.AnswerPetitions),
+            await authorization.AuthorizeAsync(User, PetitionPermissions.ManageSignatures),
+            moderation ?? new ModeratePetition(),
+            answer ?? new AnswerPetition { Text = p.AnswerText ?? "", VideoUrl = p.AnswerVideoUrl, Official = p.AnsweringOfficial ?? "", DepartmentId = p.AnsweringDepartmentId, LinkedTaskId = p.LinkedTaskId },
+            await mediator.Send(new GetPetitionFormOptions())));
+    }
+}

@@ -1,0 +1,211 @@
+using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Modules.Petitions.Domain;
+using CitizenParticipation.Modules.Petitions.Features;
+using CitizenParticipation.Modules.Petitions.Services;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace CitizenParticipation.Modules.Petitions.Controllers;
+
+public sealed record PetitionFormView(SavePetitionDraft Form, IReadOnlyList<Option> Fields, IReadOnlyList<Option> Regions, string? PreviewHtml, PetitionSettings Settings);
+public sealed record PetitionPageView(PetitionPage Petition, bool SignedIn, DateTime Now);
+
+[Area("Petitions")]
+[Route("petitions")]
+public sealed class PetitionsController(IMediator mediator, PetitionSettingsCache settings, TimeProvider clock, IStringLocalizer<PetitionsController> t) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] PetitionFilter filter) =>
+        View(await mediator.Send(new ListPetitions(filter)));
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Details(int id)
+    {
+        var page = await mediator.Send(new GetPetitionPage(id, PetitionUser.Id(User)));
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        return View(new PetitionPageView(page, User.Identity?.IsAuthenticated == true, clock.GetUtcNow().UtcDateTime));
+    }
+
+    /// <summary>The live count the petition page polls.</summary>
+    [HttpGet("{id:int}/counts")]
+    public async Task<IActionResult> Counts(int id)
+    {
+        var counts = await mediator.Send(new GetPetitionCounts(id));
+        if (counts is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "no-cache";
+        return Json(new { id = counts.Id, signatures = counts.Signatures, disagreements = counts.Disagreements });
+    }
+
+    /// <summary>Where the log-in page returns to after a visitor pressed "sign" while logged out.</summary>
+    [HttpGet("{id:int}/sign")]
+    public IActionResult SignLanding(int id) => RedirectToAction(nameof(Details), new { id });
+
+    [Authorize]
+    [HttpPost("{id:int}/sign")]
+    [PetitionRateLimit(PetitionLimit.Sign)]
+    public async Task<IActionResult> Sign(int id, string? comment, SignatureKind kind = SignatureKind.Agree)
+    {
+        if (comment?.Length > 300)
+        {
+            TempData["Error"] = t["A comment can be at most 300 characters."].Value;
+            return RedirectToAction(nameof(Details), new { id });
+        }
+
+        var outcome = await mediator.Send(new SignPetition(id, PetitionUser.Id(User)!.Value, kind, comment,
+            HttpContext.Connection.RemoteIpAddress?.ToString(), PetitionUser.BaseUrl(Request)));
+        var message = outcome switch
+        {
+            SignOutcome.Signed => kind == SignatureKind.Agree ? t["Thank you: your signature was counted."] : t["Your disagreement was counted."],
+            SignOutcome.AlreadySigned => t["You have already taken part in this petition; each person counts once."],
+            SignOutcome.NotOpen => t["This petition is closed: it no longer accepts signatures."],
+            SignOutcome.Rejected => t["This petition was rejected: it does not accept signatures."],
+            SignOutcome.VerificationRequired => t["Your account needs a higher verification level to sign. Confirm your email address or verify your residence in your profile."],
+            SignOutcome.DisagreementDisabled => t["This site does not count disagreements."],
+            _ => null,
+        };
+        if (message is null)
+        {
+            return NotFound();
+        }
+
+        TempData[outcome == SignOutcome.Signed ? "Notice" : "Error"] = message.Value;
+        if (outcome is not SignOutcome.Signed and not SignOutcome.AlreadySigned)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Refused", message.Value);
+        }
+
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [Authorize]
+    [HttpGet("mine")]
+    public async Task<IActionResult> Mine() => View(await mediator.Send(new ListMyPetitions(PetitionUser.Id(User)!.Value)));
+
+    [Authorize]
+    [HttpGet("new")]
+    public async Task<IActionResult> Create() => View("Edit", await FormView(new SavePetitionDraft(), null));
+
+    [Authorize]
+    [HttpPost("new")]
+    [PetitionRateLimit(PetitionLimit.Create)]
+    public Task<IActionResult> Create(SavePetitionDraft form, string? intent)
+    {
+        form.Id = null;
+        return Save(form, intent);
+    }
+
+    [Authorize]
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id)
+    {
+        var draft = await mediator.Send(new GetDraft(id, PetitionUser.Id(User)!.Value));
+        return draft is null ? NotFound() : View(await FormView(draft, null));
+    }
+
+    [Authorize]
+    [HttpPost("{id:int}/edit")]
+    public Task<IActionResult> Edit(int id, SavePetitionDraft form, string? intent)
+    {
+        form.Id = id;
+        return Save(form, intent);
+    }
+
+    private async Task<IActionResult> Save(SavePetitionDraft form, string? intent)
+    {
+        form.AuthorId = PetitionUser.Id(User)!.Value;
+        form.AuthorName = PetitionUser.Name(User);
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", await FormView(form, null));
+        }
+
+        if (intent == "preview")
+        {
+            return View("Edit", await FormView(form, Core.Markdown.MarkdownRenderer.ToHtml(form.Body)));
+        }
+
+        try
+        {
+            var id = await mediator.Send(form);
+            if (intent == "submit")
+            {
+                var status = await mediator.Send(new SubmitPetition(id, form.AuthorId));
+                TempData["Notice"] = (status switch
+                {
+                    PetitionStatus.CollectingAgreements => t["Your petition was submitted. Share its private link to collect the prior agreements it needs."],
+                    PetitionStatus.PendingModeration => t["Your petition was submitted. Staff will review it before it is published."],
+                    _ => t["Your petition was published and is open for signing."],
+                }).Value;
+                return status == PetitionStatus.Open ? RedirectToAction(nameof(Details), new { id }) : RedirectToAction(nameof(Mine));
+            }
+
+            TempData["Notice"] = t["Your draft was saved."].Value;
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+        catch (RequestValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                ModelState.AddModelError(failure.Field, failure.Message);
+            }
+
+            return View("Edit", await FormView(form, null));
+        }
+    }
+
+    [Authorize]
+    [HttpPost("{id:int}/delete")]
+    public async Task<IActionResult> Delete(int id)
+    {
+        if (await mediator.Send(new DeleteDraft(id, PetitionUser.Id(User)!.Value)))
+        {
+            TempData["Notice"] = t["The draft was deleted."].Value;
+        }
+
+        return RedirectToAction(nameof(Mine));
+    }
+
+    [HttpGet("agree/{token}")]
+    public async Task<IActionResult> Agree(string token)
+    {
+        var page = await mediator.Send(new GetAgreementPage(token, PetitionUser.Id(User)));
+        return page is null ? NotFound() : View(page);
+    }
+
+    [Authorize]
+    [HttpPost("agree/{token}")]
+    public async Task<IActionResult> Agree(string token, bool confirm)
+    {
+        try
+        {
+            var status = await mediator.Send(new AgreeToPetition(token, PetitionUser.Id(User)!.Value));
+            TempData["Notice"] = (status == PetitionStatus.CollectingAgreements
+                ? t["Thank you: your agreement was counted."]
+                : t["Thank you: your agreement was counted, and the petition has all the agreements it needs."]).Value;
+        }
+        catch (RequestValidationException ex)
+        {
+            TempData["Error"] = ex.Failures[0].Message;
+        }
+
+        return RedirectToAction(nameof(Agree), new { token });
+    }
+
+    private async Task<PetitionFormView> FormView(SavePetitionDraft form, string? preview)
+    {
+        var options = await mediator.Send(new GetPetitionFormOptions());
+        return new PetitionFormView(form, options.Fields, options.Regions, preview, await settings.GetAsync());
+    }
+}

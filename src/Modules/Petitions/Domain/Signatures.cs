@@ -1,0 +1,62 @@
+namespace CitizenParticipation.Modules.Petitions.Domain;
+
+public enum SignatureKind
+{
+    Agree = 0,
+    Disagree = 1,
+}
+
+/// <summary>
+/// One person's 동의 or 비동의 on one petition; a unique index on (PetitionId, UserId) makes a second
+/// one impossible whatever the application does. Identity fields are cleared when the petition is anonymised.
+/// </summary>
+public sealed class PetitionSignature
+{
+    public long Id { get; set; }
+    public int PetitionId { get; set; }
+    public Guid? UserId { get; set; }
+    public SignatureKind Kind { get; set; }
+    public string SignerName { get; set; } = "";
+    public int? RegionId { get; set; }
+    public string? Comment { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public string? IpAddress { get; set; }
+    public string? EmailDomain { get; set; }
+    /// <summary>Set when staff invalidated the signature as abuse; it no longer counts.</summary>
+    public long? InvalidationId { get; set; }
+}
+
+/// <summary>A prior agreement given through the private link before publication.</summary>
+public sealed class PetitionAgreement
+{
+    public long Id { get; set; }
+    public int PetitionId { get; set; }
+    public Guid? UserId { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>A logged staff action on signatures: who, why, what was matched and how many.</summary>
+public sealed class SignatureInvalidation
+{
+    public long Id { get; set; }
+    public int PetitionId { get; set; }
+    public Guid StaffId { get; set; }
+    public string StaffName { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public string Criteria { get; set; } = "";
+    public int AgreeCount { get; set; }
+    public int DisagreeCount { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>The petition's moderation and answer history, for staff.</summary>
+public sealed class PetitionEvent
+{
+    public long Id { get; set; }
+    public int PetitionId { get; set; }
+    public string Kind { get; set; } = "";
+    public Guid? ActorId { get; set; }
+    public string ActorName { get; set; } = "";
+    public string? Note { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,96 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using CitizenParticipation.Core.Contracts;
+using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Modules.Petitions.Domain;
+using CitizenParticipation.Modules.Petitions.Services;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CitizenParticipation.Modules.Petitions.Features;
+
+/// <summary>
+/// Publishes the city's official answer: the petition shows it, its signers are emailed, and the
+/// registry receives it as an outcome (on the task staff named, or as a new citizen-born task).
+/// </summary>
+public sealed class AnswerPetition : ICommand<int>
+{
+    public int PetitionId { get; set; }
+    public Guid StaffId { get; set; }
+    public string BaseUrl { get; set; } = "";
+
+    [Display(Name = "Answer")]
+    [Required(ErrorMessage = "{0} is required.")]
+    [StringLength(20000, MinimumLength = 10, ErrorMessage = "{0} must be between {2} and {1} characters.")]
+    public string Text { get; set; } = "";
+
+    [Display(Name = "Video link")]
+    [StringLength(500, ErrorMessage = "{0} must be at most {1} characters.")]
+    public string? VideoUrl { get; set; }
+
+    [Display(Name = "Answering official")]
+    [Required(ErrorMessage = "{0} is required.")]
+    [StringLength(100, ErrorMessage = "{0} must be at most {1} characters.")]
+    public string Official { get; set; } = "";
+
+    [Display(Name = "Department")]
+    public int? DepartmentId { get; set; }
+
+    [Display(Name = "Policy task number")]
+    [Range(1, int.MaxValue, ErrorMessage = "{0} must be between {1} and {2}.")]
+    public int? LinkedTaskId { get; set; }
+}
+
+public sealed class AnswerPetitionValidator(SiteDbContext db, IStringLocalizer<AnswerPetition> t) : IRequestValidator<AnswerPetition>
+{
+    public async Task<IEnumerable<ValidationFailure>> ValidateAsync(AnswerPetition request, CancellationToken cancellationToken)
+    {
+        var failures = new List<ValidationFailure>();
+        if (!string.IsNullOrWhiteSpace(request.VideoUrl)
+            && (!Uri.TryCreate(request.VideoUrl.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            failures.Add(new(nameof(request.VideoUrl), t["Enter a web address that starts with https:// or http://."]));
+        }
+
+        if (request.DepartmentId is { } d && !await db.Departments.AnyAsync(x => x.Id == d, cancellationToken))
+        {
+            failures.Add(new(nameof(request.DepartmentId), t["Choose a department from the list."]));
+        }
+
+        return failures;
+    }
+}
+
+public sealed class AnswerPetitionHandler(SiteDbContext db, TimeProvider clock, PetitionEmails emails, IMediator mediator, IStringLocalizer<AnswerPetition> t)
+    : IRequestHandler<AnswerPetition, int>
+{
+    public async Task<int> Handle(AnswerPetition request, CancellationToken cancellationToken)
+    {
+        var petition = await db.Set<Petition>().FirstOrDefaultAsync(p => p.Id == request.PetitionId, cancellationToken)
+                       ?? throw new RequestValidationException("", t["The petition was not found."]);
+        if (!petition.CanBeAnswered)
+        {
+            throw new RequestValidationException("", t["This petition cannot be answered."]);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var first = petition.AnsweredAt is null;
+        petition.Answer(request.Text, request.VideoUrl, request.Official, request.DepartmentId, request.LinkedTaskId, request.StaffId, now);
+        db.Add(new PetitionEvent { PetitionId = petition.Id, Kind = first ? "answered" : "answer-updated", ActorId = request.StaffId, ActorName = request.Official, CreatedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (first)
+        {
+            await emails.AnswerPublishedAsync(petition, request.BaseUrl, cancellationToken);
+            var codes = await PetitionCodes.ForAsync(db, petition, cancellationToken);
+            await mediator.Publish(new OutcomePublished(
+                OutcomeOrigin.Petition, petition.Id.ToString(CultureInfo.InvariantCulture), petition.Title, $"/petitions/{petition.Id}", "answered",
+                petition.AnswerText!, codes.Field, codes.Region, now, request.StaffId, request.LinkedTaskId), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return petition.Id;
+    }
+}

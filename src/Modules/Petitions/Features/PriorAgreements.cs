@@ -1,0 +1,86 @@
+using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Modules.Petitions.Domain;
+using CitizenParticipation.Modules.Petitions.Services;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CitizenParticipation.Modules.Petitions.Features;
+
+public sealed record AgreementPage(int Id, string Title, string Body, string AuthorName, int AgreementCount, int AgreementsRequired, bool AlreadyAgreed, bool IsAuthor, bool Collecting);
+
+public sealed record GetAgreementPage(string Token, Guid? UserId) : IRequest<AgreementPage?>;
+
+public sealed class GetAgreementPageHandler(SiteDbContext db) : IRequestHandler<GetAgreementPage, AgreementPage?>
+{
+    public async Task<AgreementPage?> Handle(GetAgreementPage request, CancellationToken cancellationToken)
+    {
+        var p = await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(p => p.AgreementToken == request.Token, cancellationToken);
+        if (p is null)
+        {
+            return null;
+        }
+
+        var agreed = request.UserId is { } u && await db.Set<PetitionAgreement>().AnyAsync(a => a.PetitionId == p.Id && a.UserId == u, cancellationToken);
+        return new AgreementPage(p.Id, p.Title, p.Body, p.AuthorName, p.AgreementCount, p.AgreementsRequired, agreed, p.AuthorId == request.UserId,
+            p.Status == PetitionStatus.CollectingAgreements);
+    }
+}
+
+/// <summary>A prior agreement through the private link; when enough are in, the petition moves on.</summary>
+public sealed record AgreeToPetition(string Token, Guid UserId) : ICommand<PetitionStatus>;
+
+public sealed class AgreeToPetitionHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settingsCache, IStringLocalizer<AgreeToPetition> t)
+    : IRequestHandler<AgreeToPetition, PetitionStatus>
+{
+    public async Task<PetitionStatus> Handle(AgreeToPetition request, CancellationToken cancellationToken)
+    {
+        var settings = await settingsCache.GetAsync();
+        var petition = await db.Set<Petition>().FirstOrDefaultAsync(p => p.AgreementToken == request.Token, cancellationToken);
+        if (petition is null || petition.Status != PetitionStatus.CollectingAgreements)
+        {
+            throw new RequestValidationException("", t["This petition no longer collects prior agreements."]);
+        }
+
+        if (petition.AuthorId == request.UserId)
+        {
+            throw new RequestValidationException("", t["You wrote this petition: share the link with others to collect their agreement."]);
+        }
+
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == request.UserId, cancellationToken);
+        if (user is null || user.VerificationLevel < settings.RequiredVerification)
+        {
+            throw new RequestValidationException("", t["Your account needs a higher verification level to agree."]);
+        }
+
+        var agreements = db.Set<PetitionAgreement>();
+        if (await agreements.AnyAsync(a => a.PetitionId == petition.Id && a.UserId == request.UserId, cancellationToken))
+        {
+            throw new RequestValidationException("", t["You already agreed to this petition."]);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        agreements.Add(new PetitionAgreement { PetitionId = petition.Id, UserId = request.UserId, CreatedAt = now });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            throw new RequestValidationException("", t["You already agreed to this petition."]);
+        }
+
+        await db.Set<Petition>().Where(p => p.Id == petition.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.AgreementCount, p => p.AgreementCount + 1), cancellationToken);
+        var count = await db.Set<Petition>().Where(p => p.Id == petition.Id).Select(p => p.AgreementCount).FirstAsync(cancellationToken);
+        petition.AgreementsCounted(count, settings.SigningDays, now);
+        if (petition.Status != PetitionStatus.CollectingAgreements)
+        {
+            db.Add(new PetitionEvent { PetitionId = petition.Id, Kind = "agreements-collected", ActorName = "", CreatedAt = now });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return petition.Status;
+    }
+}

@@ -1,0 +1,3 @@
+using CitizenParticipation.Core.Modules;
+
+[assembly: Module("Petitions", typeof(CitizenParticipation.Modules.Petitions.Startup))]

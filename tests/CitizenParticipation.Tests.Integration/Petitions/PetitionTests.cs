@@ -1,0 +1,224 @@
+using System.Net;
+using CitizenParticipation.Core.Security;
+using CitizenParticipation.Modules.Petitions.Domain;
+using CitizenParticipation.Modules.Registry.Domain;
+using CitizenParticipation.Tests.Integration.Infrastructure;
+using CitizenParticipation.Tests.Integration.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenParticipation.Tests.Integration.Petitions;
+
+public sealed class PetitionTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    [Fact]
+    public async Task Two_hundred_concurrent_sign_requests_from_one_hundred_people_give_one_hundred_signatures()
+    {
+        await site.SetPetitionSettingsAsync(s => s with { SignPerIpPerMinute = 100000, SignPerAccountPerMinute = 1000, AnswerThreshold = 100000, AgendaThreshold = 200000 });
+        var id = await site.OpenPetitionAsync();
+        var clients = new List<(HttpClient Client, string Token)>();
+        for (var i = 0; i < 100; i++)
+        {
+            var client = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Citizen), TestAccounts.Password);
+            clients.Add((client, await client.TokenAsync($"/petitions/{id}")));
+        }
+
+        var responses = await Task.WhenAll(clients.Concat(clients).Select(c => c.Client.PostSignAsync(id, c.Token)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var (count, rows) = await site.CountsAsync(id);
+        Assert.Equal(100, rows);
+        Assert.Equal(100, count);
+    }
+
+    [Fact]
+    public async Task The_lifecycle_runs_from_draft_to_answer_with_emails_and_a_registry_outcome()
+    {
+        await site.SetPetitionSettingsAsync(s => s with { PriorAgreements = 0, PreModeration = true, AnswerThreshold = 2, AgendaThreshold = 3, SignPerIpPerMinute = 10000 });
+        var authorEmail = await site.CreateUserAsync(StandardRoles.Citizen);
+        var author = await site.LoggedInClientAsync(authorEmail, TestAccounts.Password);
+
+        // Draft, then preview: nothing public yet.
+        var fields = new Dictionary<string, string>
+        {
+            ["Title"] = "송도 자전거도로를 연결해 주세요",
+            ["Body"] = "송도 **자전거도로**가 중간에 끊겨 있습니다. 연결해 주십시오.",
+            ["PolicyFieldId"] = (await site.FirstFieldIdAsync()).ToString(),
+            ["RegionId"] = (await site.FirstRegionIdAsync()).ToString(),
+            ["intent"] = "save",
+        };
+        var saved = await author.PostFormAsync("/petitions/new", "/petitions/new", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var editUrl = saved.Headers.Location!.OriginalString;
+        fields["intent"] = "preview";
+        var preview = await author.PostFormAsync(editUrl, editUrl, fields);
+        Assert.Contains("<strong>자전거도로</strong>", await preview.Content.ReadAsStringAsync());
+        var id = await site.WithDbAsync(db => db.Set<Petition>().Where(p => p.Title == "송도 자전거도로를 연결해 주세요").Select(p => p.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await site.CreateBrowserClient().GetAsync($"/petitions/{id}")).StatusCode);
+
+        fields["intent"] = "submit";
+        Assert.Equal(HttpStatusCode.Redirect, (await author.PostFormAsync(editUrl, editUrl, fields)).StatusCode);
+        Assert.Equal(PetitionStatus.PendingModeration, await site.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == id).Select(p => p.Status).SingleAsync()));
+
+        // Two moderators: the first one to open it holds it.
+        var staff = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Staff), TestAccounts.Password);
+        var otherStaff = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Staff), TestAccounts.Password);
+        Assert.Contains("publish-button", await staff.GetStringAsync($"/admin/petitions/{id}"));
+        var locked = await otherStaff.GetStringAsync($"/admin/petitions/{id}");
+        Assert.Contains("locked-by", locked);
+        Assert.DoesNotContain("publish-button", locked);
+        var refused = await otherStaff.PostFormAsync("/admin/petitions", $"/admin/petitions/{id}/moderate", new Dictionary<string, string> { ["Publish"] = "true" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        await site.PublishAsync(staff, id);
+
+        // Signing crosses the lowered thresholds.
+        var signerEmails = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var email = await site.CreateUserAsync(StandardRoles.Citizen);
+            signerEmails.Add(email);
+            var signer = await site.LoggedInClientAsync(email, TestAccounts.Password);
+            Assert.Equal(HttpStatusCode.Redirect, (await signer.PostSignAsync(id, await signer.TokenAsync($"/petitions/{id}"), "응원합니다")).StatusCode);
+        }
+
+        var petition = await site.WithDbAsync(db => db.Set<Petition>().AsNoTracking().SingleAsync(p => p.Id == id));
+        Assert.Equal(PetitionStatus.AwaitingAnswer, petition.Status);
+        Assert.NotNull(petition.AgendaProposedAt);
+        await site.DeliverMailAsync();
+        Assert.Contains("답변 기준", Mailbox.Last(site.MailDirectory, signerEmails[0]).Subject);
+
+        var answer = await staff.PostFormAsync($"/admin/petitions/{id}", $"/admin/petitions/{id}/answer", new Dictionary<string, string>
+        {
+            ["Text"] = "자전거도로 연결 공사를 내년 상반기에 시작합니다.",
+            ["Official"] = "교통국장 홍길동",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        await site.DeliverMailAsync();
+        Assert.Contains("답변했습니다", Mailbox.Last(site.MailDirectory, signerEmails[1]).Subject);
+        Assert.Contains("자전거도로 연결 공사", await site.CreateBrowserClient().GetStringAsync($"/petitions/{id}"));
+        var outcomes = await site.WithDbAsync(db => db.Set<ReceivedOutcome>().Where(o => o.OriginId == id.ToString()).Select(o => new { o.Decision, o.TaskId }).ToListAsync());
+        Assert.Contains(outcomes, o => o.Decision == "answered" && o.TaskId != null);
+        Assert.Contains(outcomes, o => o.Decision == "proposed-for-deliberation");
+    }
+
+    [Fact]
+    public async Task Prior_agreements_through_the_private_link_open_the_petition()
+    {
+        await site.SetPetitionSettingsAsync(s => s with { PriorAgreements = 2, PreModeration = false });
+        try
+        {
+            var author = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Citizen), TestAccounts.Password);
+            var id = await site.SubmitPetitionAsync(author, "사전동의 청원 " + Guid.NewGuid().ToString("N")[..6], "사전 동의를 받아야 공개되는 청원의 본문입니다. 충분히 깁니다.");
+            var token = await site.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == id).Select(p => p.AgreementToken).SingleAsync());
+            Assert.Contains(token!, await author.GetStringAsync("/petitions/mine"));
+            for (var i = 0; i < 2; i++)
+            {
+                var c = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Citizen), TestAccounts.Password);
+                var r = await c.PostFormAsync($"/petitions/agree/{token}", $"/petitions/agree/{token}", new Dictionary<string, string> { ["confirm"] = "true" });
+                Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+            }
+
+            Assert.Equal(PetitionStatus.Open, await site.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == id).Select(p => p.Status).SingleAsync()));
+        }
+        finally
+        {
+            await site.SetPetitionSettingsAsync(s => s with { PriorAgreements = 0, PreModeration = true });
+        }
+    }
+
+    [Fact]
+    public async Task Rejected_hidden_and_closed_petitions_refuse_signatures()
+    {
+        await site.SetPetitionSettingsAsync(s => s with { SignPerIpPerMinute = 10000, PriorAgreements = 0, PreModeration = true });
+        var rejected = await site.OpenPetitionAsync("중복 청원");
+        var hidden = await site.OpenPetitionAsync("광고 청원");
+        var closed = await site.OpenPetitionAsync("마감 청원");
+        var staff = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Staff), TestAccounts.Password);
+        await staff.PostFormAsync($"/admin/petitions/{rejected}", $"/admin/petitions/{rejected}/moderate", new Dictionary<string, string> { ["Publish"] = "false", ["Reason"] = "Duplicate" });
+        await staff.PostFormAsync($"/admin/petitions/{hidden}", $"/admin/petitions/{hidden}/moderate", new Dictionary<string, string> { ["Publish"] = "false", ["Reason"] = "Advertising" });
+        await site.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == closed).ExecuteUpdateAsync(u => u.SetProperty(p => p.ClosesAt, DateTime.UtcNow.AddMinutes(-1))));
+
+        var citizen = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Citizen), TestAccounts.Password);
+        var token = await citizen.TokenAsync("/petitions/mine");
+
+        var r1 = await citizen.PostSignAsync(rejected, token);
+        Assert.Equal(HttpStatusCode.Conflict, r1.StatusCode);
+        Assert.Contains("반려된 청원", await r1.Content.ReadAsStringAsync());
+        Assert.Contains("중복 청원", await site.CreateBrowserClient().GetStringAsync($"/petitions/{rejected}"));
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.PostSignAsync(hidden, token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.CreateBrowserClient().GetAsync($"/petitions/{hidden}")).StatusCode);
+        var r3 = await citizen.PostSignAsync(closed, token);
+        Assert.Equal(HttpStatusCode.Conflict, r3.StatusCode);
+        Assert.Contains("마감된 청원", await r3.Content.ReadAsStringAsync());
+        foreach (var id in new[] { rejected, hidden, closed })
+        {
+            Assert.Equal((0, 0), await site.CountsAsync(id));
+        }
+    }
+
+    [Fact]
+    public async Task Scripts_and_dangerous_links_in_title_body_and_comment_render_inert()
+    {
+        await site.SetPetitionSettingsAsync(s => s with { SignPerIpPerMinute = 10000 });
+        var id = await site.OpenPetitionAsync("<script>alert(1)</script><img src=x onerror=alert(2)>",
+            "본문 <script>alert(3)</script> [클릭](javascript:alert(4)) [데이터](data:text/html;base64,PHNjcmlwdD4=) <a href=\"javascript:alert(5)\" onclick=\"alert(6)\">x</a>");
+        var citizen = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Citizen), TestAccounts.Password);
+        await citizen.PostSignAsync(id, await citizen.TokenAsync($"/petitions/{id}"), "<script>alert(7)</script><a href=javascript:alert(8)>y</a>");
+
+        var html = await site.CreateBrowserClient().GetStringAsync($"/petitions/{id}");
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("<img src=x", html);
+        Assert.DoesNotContain("href=\"javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href=\"data:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onclick=\"alert", html);
+        Assert.DoesNotContain("<a href=javascript", html);
+        Assert.Contains("&lt;script&gt;alert(7)", html);
+    }
+
+    [Fact]
+    public async Task Signing_too_fast_answers_429_with_a_readable_message()
+    {
+        await site.SetPetitionSettingsAsync(s => s with { SignPerIpPerMinute = 10000, SignPerAccountPerMinute = 2 });
+        try
+        {
+            var citizen = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Citizen), TestAccounts.Password);
+            var token = await citizen.TokenAsync("/petitions/mine");
+            var statuses = new List<HttpStatusCode>();
+            HttpResponseMessage? last = null;
+            for (var i = 0; i < 3; i++)
+            {
+                last = await citizen.PostSignAsync(await site.OpenPetitionAsync("속도 제한"), token);
+                statuses.Add(last.StatusCode);
+            }
+
+            Assert.Equal(HttpStatusCode.TooManyRequests, statuses[2]);
+            Assert.Contains("너무 많은 요청", await last!.Content.ReadAsStringAsync());
+            Assert.True(last.Headers.Contains("Retry-After"));
+        }
+        finally
+        {
+            await site.SetPetitionSettingsAsync(s => s with { SignPerAccountPerMinute = 20 });
+        }
+    }
+
+    [Fact]
+    public async Task Open_data_has_counts_and_no_personal_data()
+    {
+        await site.SetPetitionSettingsAsync(s => s with { SignPerIpPerMinute = 10000 });
+        var id = await site.OpenPetitionAsync("공공데이터 청원");
+        var citizen = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Citizen), TestAccounts.Password);
+        await citizen.PostSignAsync(id, await citizen.TokenAsync($"/petitions/{id}"));
+        var anonymous = site.CreateBrowserClient();
+
+        var detail = await anonymous.GetStringAsync($"/api/petitions/{id}");
+        Assert.Contains("\"signatures\":1", detail);
+        Assert.Contains("byRegion", detail);
+        Assert.Contains("byDay", detail);
+        Assert.DoesNotContain("@test.example", detail);
+        Assert.DoesNotContain("홍길동", detail);
+        Assert.Contains("공공데이터 청원", await anonymous.GetStringAsync("/api/petitions?q=데이터"));
+        Assert.Contains("공공데이터 청원", await anonymous.GetStringAsync("/api/petitions.csv"));
+        var feed = await anonymous.GetAsync("/petitions/feed.atom");
+        Assert.Equal("application/atom+xml", feed.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("{\"id\":" + id + ",\"signatures\":1,\"disagreements\":0}", await anonymous.GetStringAsync($"/petitions/{id}/counts"));
+    }
+}
