@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Modules.Registry.Domain;
 using CitizenParticipation.Tests.Integration.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -20,10 +21,16 @@ public sealed class RegistryDemoRecipeTests(DemoSiteFactory site) : IClassFixtur
         var regionIds = await site.WithDbAsync(db => db.Regions.Where(r => Districts.Contains(r.Code)).Select(r => r.Id).ToListAsync());
         Assert.Equal(10, regionIds.Count);
         Assert.All(regionIds, id => Assert.Contains(tasks, t => t.Regions.Any(r => r.RegionId == id)));
+        // The recipe's own tasks come with timelines and documents; the answered demo petitions add
+        // citizen-born tasks through the outcome contract, whose timeline is the answer itself.
+        var petitionLinks = await site.WithDbAsync(db => db.Set<PolicyTask>()
+            .SelectMany(t => t.Activities.Where(a => a.OutcomeOrigin == OutcomeOrigin.Petition).Select(a => a.OutcomeLink!)).ToListAsync());
+        Assert.Equal(2, petitionLinks.Count);
+        var authored = tasks.Count - petitionLinks.Count;
         var withDocuments = await site.WithDbAsync(db => db.Set<PolicyTask>().CountAsync(t => t.Activities.Any(a => a.Documents.Any())));
-        Assert.Equal(tasks.Count, withDocuments);
+        Assert.Equal(authored, withDocuments);
         var withTimeline = await site.WithDbAsync(db => db.Set<PolicyTask>().CountAsync(t => t.Activities.Count() >= 2));
-        Assert.Equal(tasks.Count, withTimeline);
+        Assert.Equal(authored, withTimeline);
         var officer = await site.WithDbAsync(db => db.Set<OfficerAssignment>().Join(db.Users, a => a.UserId, u => u.Id, (a, u) => u.Email).ToListAsync());
         Assert.Equal([DemoAccounts.TransportOfficer], officer);
         var parent = tasks.Single(t => t.Title == "수돗물 안심 종합계획");
@@ -34,5 +41,9 @@ public sealed class RegistryDemoRecipeTests(DemoSiteFactory site) : IClassFixtur
         Assert.Contains("부평역 환승센터 정비", html);
         using var json = JsonDocument.Parse(await client.GetStringAsync("/mayors-office/map-data"));
         Assert.True(json.RootElement.GetProperty("markers").GetArrayLength() >= 15);
+        foreach (var link in petitionLinks)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(link)).StatusCode);
+        }
     }
 }
