@@ -13,4 +13,4 @@ dotnet build src/CitizenParticipation.Web -c Release -v q -nologo
 dotnet build bench/PetitionsBench -c Release -v q -nologo
 dotnet bench/PetitionsBench/bin/Release/net10.0/PetitionsBench.dll \
   src/CitizenParticipation.Web/bin/Release/net10.0/CitizenParticipation.Web.dll \
-  "${1:-100000}" "${2:-10000}" "${3:-1000000}" "${4:-6000}" "${5:-32}" "${6:-20000}"
+  "${1:-100000}" "${2:-10000}" "${3:-1000000}" "${4:-2000}" "${5:-16}" "${6:-5000}"

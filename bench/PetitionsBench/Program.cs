@@ -22,9 +22,9 @@ int Arg(int i, int fallback) => int.Parse(args.ElementAtOrDefault(i) ?? fallback
 var citizenCount = Arg(1, 100_000);
 var petitionCount = Arg(2, 10_000);
 var signatureCount = Arg(3, 1_000_000);
-var signerCount = Arg(4, 6_000);
-var concurrency = Arg(5, 32);
-var readCount = Arg(6, 20_000);
+var signerCount = Arg(4, 2_000);
+var concurrency = Arg(5, 16);
+var readCount = Arg(6, 5_000);
 const string Password = "Bench!2345";
 const int WarmUpSigners = 300;
 
