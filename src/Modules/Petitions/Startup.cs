@@ -17,6 +17,7 @@ public sealed class Startup : ModuleStartup
         services.AddAdminMenu<PetitionsAdminMenu>();
         services.AddMemoryCache();
         services.AddSingleton<PetitionSettingsCache>();
+        services.AddSingleton<SignatureWriteGate>();
         services.AddScoped<PetitionEmails>();
         services.AddRecipeStep<PetitionSettingsStep>();
         services.AddRecipeStep<PetitionsStep>();

@@ -25,7 +25,7 @@ public enum SignOutcome
 /// </summary>
 public sealed record SignPetition(int PetitionId, Guid UserId, SignatureKind Kind, string? Comment, string? IpAddress, string BaseUrl) : IRequest<SignOutcome>;
 
-public sealed class SignPetitionHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settingsCache, PetitionEmails emails, IMediator mediator)
+public sealed class SignPetitionHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settingsCache, PetitionEmails emails, IMediator mediator, SignatureWriteGate gate)
     : IRequestHandler<SignPetition, SignOutcome>
 {
     public async Task<SignOutcome> Handle(SignPetition request, CancellationToken cancellationToken)
@@ -86,6 +86,7 @@ public sealed class SignPetitionHandler(SiteDbContext db, TimeProvider clock, Pe
             EmailDomain = at >= 0 ? user.Email![(at + 1)..].ToLowerInvariant() : null,
         };
 
+        using var turn = await gate.EnterAsync(db.Database.ProviderName?.EndsWith(".Sqlite", StringComparison.Ordinal) == true, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         signatures.Add(signature);
         try
