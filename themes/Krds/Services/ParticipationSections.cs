@@ -17,7 +17,7 @@ public sealed class ParticipationSections(EndpointDataSource endpoints)
         new("Debates", "Discuss the issues of our city and share your opinion.", "/debates"),
         new("Proposals", "Suggest ideas to improve everyday life in the city.", "/proposals"),
         new("Participatory budgeting", "Propose and vote on projects funded by the citizens' budget.", "/budget"),
-        new("Citizen mayor's office", "Send your voice directly to the mayor's office.", "/mayors-office"),
+        new("Citizen mayor's office", "Follow the progress of the city's pledges and policies by field and by district, on a map.", "/mayors-office"),
     ];
 
     private IReadOnlyList<ParticipationSection>? _available;
