@@ -98,6 +98,14 @@ public sealed class RegistryManageController(IMediator mediator, IAuthorizationS
         return File(await mediator.Send(new ExportTasks()), "text/csv; charset=utf-8", $"policy-tasks-{DateTime.UtcNow:yyyyMMdd}.csv");
     }
 
+    [HttpGet("transfer/tasks.recipe.json")]
+    public async Task<IActionResult> ExportRecipe()
+    {
+        if (!await authorization.AuthorizeAsync(User, RegistryPermissions.ManageRegistry)) return Forbid();
+        var now = DateTime.UtcNow;
+        return File(await mediator.Send(new ExportTasksRecipe(now)), "application/json; charset=utf-8", $"policy-tasks-{now:yyyyMMdd}.recipe.json");
+    }
+
     [HttpPost("transfer")]
     [RequestSizeLimit(50L * 1024 * 1024)]
     public async Task<IActionResult> Import(IFormFile? file)
