@@ -1,4 +1,6 @@
+using System.Globalization;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Localization;
 
 namespace CitizenParticipation.Core.Email;
 
@@ -11,6 +13,32 @@ public sealed record EmailMessage(string To, string Subject, string TextBody, st
 public interface IEmailOutbox
 {
     void Enqueue(EmailMessage message);
+}
+
+public static class EmailOutboxExtensions
+{
+    /// <summary>
+    /// Composes an email in the recipient's language (Korean when theirs is not supported), then
+    /// restores the request's culture, and adds it to the outbox.
+    /// </summary>
+    public static void EnqueueInCulture(this IEmailOutbox outbox, string to, string? culture, Func<(string Subject, string Body)> compose)
+    {
+        var chosen = culture is not null && SiteCultures.Supported.Contains(culture) ? culture : SiteCultures.Default;
+        var previousUi = CultureInfo.CurrentUICulture;
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(chosen);
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(chosen);
+            var (subject, body) = compose();
+            outbox.Enqueue(new EmailMessage(to, subject, body, null, chosen));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previousUi;
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
 }
 
 public sealed class EmailOutbox(SiteDbContext db, TimeProvider clock) : IEmailOutbox

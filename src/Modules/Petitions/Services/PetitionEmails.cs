@@ -80,22 +80,6 @@ public sealed class PetitionEmails(SiteDbContext db, IEmailOutbox outbox, SiteSe
             .ToListAsync(cancellationToken);
     }
 
-    private void Send(Recipient r, SiteSettingsValues site, Func<(string Subject, string Body)> compose)
-    {
-        var culture = SiteCultures.Supported.Contains(r.Culture) ? r.Culture : SiteCultures.Default;
-        var previousUi = CultureInfo.CurrentUICulture;
-        var previous = CultureInfo.CurrentCulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-            var (subject, body) = compose();
-            outbox.Enqueue(new EmailMessage(r.Email, subject, body, null, culture));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previousUi;
-            CultureInfo.CurrentCulture = previous;
-        }
-    }
+    private void Send(Recipient r, SiteSettingsValues site, Func<(string Subject, string Body)> compose) =>
+        outbox.EnqueueInCulture(r.Email, r.Culture, compose);
 }

@@ -68,24 +68,8 @@ public sealed class AccountEmails(
         $"{baseUrl.TrimEnd('/')}{path}?userId={userId}&code={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))}";
 
     /// <summary>Composes under the recipient's culture, then restores the request's.</summary>
-    private void Enqueue(User user, Func<(string Subject, string Body)> compose)
-    {
-        var culture = SiteCultures.Supported.Contains(user.PreferredCulture) ? user.PreferredCulture : SiteCultures.Default;
-        var previousUi = CultureInfo.CurrentUICulture;
-        var previous = CultureInfo.CurrentCulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-            var (subject, body) = compose();
-            outbox.Enqueue(new EmailMessage(user.Email!, subject, body, null, culture));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previousUi;
-            CultureInfo.CurrentCulture = previous;
-        }
-    }
+    private void Enqueue(User user, Func<(string Subject, string Body)> compose) =>
+        outbox.EnqueueInCulture(user.Email!, user.PreferredCulture, compose);
 
     /// <summary>Reverses the Base64Url encoding of a link's code; null when it was tampered with.</summary>
     public static string? DecodeCode(string? code)
