@@ -10,7 +10,6 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
-        services.AddSingleton<ParticipationSections>();
         services.AddScoped<SiteChrome>();
     }
 }

@@ -14,6 +14,9 @@ public static class ModuleServiceCollectionExtensions
     public static IServiceCollection AddAdminMenu<T>(this IServiceCollection services) where T : class, IAdminMenuProvider =>
         services.AddSingleton<IAdminMenuProvider, T>();
 
+    public static IServiceCollection AddMainMenu<T>(this IServiceCollection services) where T : class, IMainMenuProvider =>
+        services.AddSingleton<IMainMenuProvider, T>();
+
     public static IServiceCollection AddRecipeStep<T>(this IServiceCollection services) where T : class, IRecipeStep =>
         services.AddScoped<IRecipeStep, T>();
 }

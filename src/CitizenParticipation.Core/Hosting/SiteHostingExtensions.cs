@@ -8,6 +8,7 @@ using CitizenParticipation.Core.Localization;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Core.Modules;
+using CitizenParticipation.Core.Navigation;
 using CitizenParticipation.Core.Recipes;
 using CitizenParticipation.Core.Recipes.Steps;
 using CitizenParticipation.Core.Security;
@@ -73,6 +74,7 @@ public static class SiteHostingExtensions
         }
 
         services.AddScoped<SiteSettingsService>();
+        services.AddSingleton<ParticipationSections>();
         // Korean text is written as text, not as numeric character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 

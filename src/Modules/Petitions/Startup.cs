@@ -15,6 +15,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddPermissions<PetitionPermissions>();
         services.AddAdminMenu<PetitionsAdminMenu>();
+        services.AddMainMenu<MainMenu>();
         services.AddMemoryCache();
         services.AddSingleton<PetitionSettingsCache>();
         services.AddSingleton<SignatureWriteGate>();

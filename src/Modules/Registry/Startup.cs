@@ -17,6 +17,7 @@ public sealed class Startup : ModuleStartup
         services.Configure<MayorsOfficeOptions>(configuration.GetSection("MayorsOffice"));
         services.AddPermissions<RegistryPermissions>();
         services.AddAdminMenu<RegistryAdminMenu>();
+        services.AddMainMenu<MainMenu>();
         services.AddScoped<RegistryAccess>();
         services.AddScoped<Documents.DocumentInspector>();
         services.AddRecipeStep<PolicyTasksStep>();
