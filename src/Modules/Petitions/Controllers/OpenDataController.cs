@@ -1,9 +1,9 @@
+using CitizenParticipation.Core.Syndication;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using System.Xml;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Features;
@@ -111,46 +111,19 @@ public sealed class OpenDataController(IMediator mediator, SiteDbContext db, ISt
         var list = await mediator.Send(new ListPetitions(new PetitionFilter { Tab = PetitionTab.Open, PageSize = 50 }, WithOptions: false));
         var answered = await mediator.Send(new ListPetitions(new PetitionFilter { Tab = PetitionTab.Answered, PageSize = 50 }, WithOptions: false));
         var entries = list.Items.Concat(answered.Items).OrderByDescending(p => p.AnsweredAt ?? p.PublishedAt).ToList();
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
-        using var stream = new MemoryStream();
-        using (var xml = XmlWriter.Create(stream, settings))
-        {
-            const string ns = "http://www.w3.org/2005/Atom";
-            var home = Url.Action("Index", "Petitions", null, Request.Scheme)!;
-            xml.WriteStartElement("feed", ns);
-            xml.WriteAttributeString("xml", "lang", null, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
-            xml.WriteElementString("title", ns, t["Petitions"]);
-            xml.WriteElementString("id", ns, home);
-            xml.WriteStartElement("link", ns);
-            xml.WriteAttributeString("rel", "self");
-            xml.WriteAttributeString("href", $"{Request.Scheme}://{Request.Host}{Request.PathBase}{Request.Path}");
-            xml.WriteEndElement();
-            xml.WriteStartElement("link", ns);
-            xml.WriteAttributeString("rel", "alternate");
-            xml.WriteAttributeString("href", home);
-            xml.WriteEndElement();
-            xml.WriteElementString("updated", ns, Rfc3339(entries.Select(e => e.AnsweredAt ?? e.PublishedAt).Max() ?? new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
-            xml.WriteStartElement("author", ns);
-            xml.WriteElementString("name", ns, t["Petitions"]);
-            xml.WriteEndElement();
-            foreach (var p in entries)
+        var home = Url.Action("Index", "Petitions", null, Request.Scheme)!;
+        var feed = new AtomFeed(t["Petitions"], home, $"{Request.Scheme}://{Request.Host}{Request.PathBase}{Request.Path}", home, t["Petitions"],
+            entries.Select(p =>
             {
                 var url = Url.Action("Details", "Petitions", new { id = p.Id }, Request.Scheme)!;
-                xml.WriteStartElement("entry", ns);
-                xml.WriteElementString("title", ns, p.AnsweredAt is null ? p.Title : $"{p.Title} - {t["Answered"]}");
-                xml.WriteElementString("id", ns, url + (p.AnsweredAt is null ? "" : "#answer"));
-                xml.WriteStartElement("link", ns);
-                xml.WriteAttributeString("href", url);
-                xml.WriteEndElement();
-                xml.WriteElementString("updated", ns, Rfc3339(p.AnsweredAt ?? p.PublishedAt ?? DateTime.UtcNow));
-                xml.WriteElementString("summary", ns, t["{0} signatures", p.SignatureCount.ToString("N0", CultureInfo.CurrentCulture)]);
-                xml.WriteEndElement();
-            }
-
-            xml.WriteEndElement();
-        }
-
-        return Content(Encoding.UTF8.GetString(stream.ToArray()), "application/atom+xml; charset=utf-8");
+                return new AtomEntry(
+                    url + (p.AnsweredAt is null ? "" : "#answer"),
+                    p.AnsweredAt is null ? p.Title : $"{p.Title} - {t["Answered"]}",
+                    url,
+                    p.AnsweredAt ?? p.PublishedAt ?? DateTime.UtcNow,
+                    Summary: t["{0} signatures", p.SignatureCount.ToString("N0", CultureInfo.CurrentCulture)]);
+            }).ToList());
+        return feed.ToContentResult();
     }
 
     private object Item(PetitionSummary p) => new
@@ -181,9 +154,8 @@ public sealed class OpenDataController(IMediator mediator, SiteDbContext db, ISt
 
     private static string Reason(RejectionReason r) => r.ToString();
 
-    private static string Date(DateTime? d) => d is { } v ? Rfc3339(v) : "";
+    private static string Date(DateTime? d) => d is { } v ? AtomFeed.Rfc3339(v) : "";
 
-    private static string Rfc3339(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Quotes a CSV cell, and defuses cells a spreadsheet would run as a formula.</summary>
     private static string Cell(string? value)

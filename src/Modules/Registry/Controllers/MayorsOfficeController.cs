@@ -1,6 +1,6 @@
+using CitizenParticipation.Core.Syndication;
 using System.Globalization;
 using System.Text;
-using System.Xml;
 using CitizenParticipation.Modules.Registry.Domain;
 using CitizenParticipation.Modules.Registry.Features;
 using MediatR;
@@ -113,54 +113,12 @@ public sealed class MayorsOfficeController(IMediator mediator, RegistryAccess ac
         return File(document.Content, document.ContentType);
     }
 
-    private ContentResult Atom(string title, string link, IReadOnlyList<FeedEntry> entries)
-    {
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
-        using var stream = new MemoryStream();
-        using (var xml = XmlWriter.Create(stream, settings))
-        {
-            const string ns = "http://www.w3.org/2005/Atom";
-            xml.WriteStartElement("feed", ns);
-            xml.WriteAttributeString("xml", "lang", null, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
-            xml.WriteElementString("title", ns, title);
-            xml.WriteElementString("id", ns, link);
-            xml.WriteStartElement("link", ns);
-            xml.WriteAttributeString("rel", "self");
-            xml.WriteAttributeString("href", $"{Request.Scheme}://{Request.Host}{Request.PathBase}{Request.Path}");
-            xml.WriteEndElement();
-            xml.WriteStartElement("link", ns);
-            xml.WriteAttributeString("rel", "alternate");
-            xml.WriteAttributeString("type", "text/html");
-            xml.WriteAttributeString("href", link);
-            xml.WriteEndElement();
-            var updated = entries.Count > 0 ? entries.Max(e => e.CreatedAt) : new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            xml.WriteElementString("updated", ns, Rfc3339(updated));
-            xml.WriteStartElement("author", ns);
-            xml.WriteElementString("name", ns, t["Citizen mayor's office"]);
-            xml.WriteEndElement();
-            foreach (var entry in entries)
+    private ContentResult Atom(string title, string link, IReadOnlyList<FeedEntry> entries) =>
+        new AtomFeed(title, link, $"{Request.Scheme}://{Request.Host}{Request.PathBase}{Request.Path}", link, t["Citizen mayor's office"],
+            entries.Select(entry =>
             {
                 var url = Url.Action(nameof(Task), null, new { id = entry.TaskId }, Request.Scheme) + "#activity-" + entry.ActivityId;
-                xml.WriteStartElement("entry", ns);
-                xml.WriteElementString("title", ns, $"{entry.TaskTitle} - {t[Labels.Activity(entry.Kind)]}");
-                xml.WriteElementString("id", ns, url);
-                xml.WriteStartElement("link", ns);
-                xml.WriteAttributeString("href", url);
-                xml.WriteEndElement();
-                xml.WriteElementString("updated", ns, Rfc3339(entry.CreatedAt));
-                xml.WriteElementString("published", ns, Rfc3339(entry.CreatedAt));
-                xml.WriteStartElement("content", ns);
-                xml.WriteAttributeString("type", "html");
-                xml.WriteString(Core.Markdown.MarkdownRenderer.ToHtml(entry.Text));
-                xml.WriteEndElement();
-                xml.WriteEndElement();
-            }
-
-            xml.WriteEndElement();
-        }
-
-        return Content(Encoding.UTF8.GetString(stream.ToArray()), "application/atom+xml; charset=utf-8");
-    }
-
-    private static string Rfc3339(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+                return new AtomEntry(url, $"{entry.TaskTitle} - {t[Labels.Activity(entry.Kind)]}", url, entry.CreatedAt,
+                    HtmlContent: Core.Markdown.MarkdownRenderer.ToHtml(entry.Text), Published: entry.CreatedAt);
+            }).ToList()).ToContentResult();
 }
