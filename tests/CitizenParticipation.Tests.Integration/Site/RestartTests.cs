@@ -25,17 +25,4 @@ public sealed class RestartTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
-
-    private sealed class SharedDatabaseSiteFactory(SiteFactory original) : SiteFactory
-    {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("App:DataPath", original.DataPath);
-            if (original.IsPostgres)
-            {
-                builder.UseSetting("Database:ConnectionString", original.ConnectionString);
-            }
-        }
-    }
 }

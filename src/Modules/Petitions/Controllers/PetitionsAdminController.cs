@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace CitizenParticipation.Modules.Petitions.Controllers;
 
 public sealed record AdminPetitionView(AdminPetition Detail, ModerationLock? Lock, bool CanModerate, bool CanAnswer, bool CanManageSignatures,
-    ModeratePetition ModerationForm, AnswerPetition AnswerForm, PetitionFormOptions Options);
+    ModeratePetition ModerationForm, AnswerPetition AnswerForm, PetitionFormOptions Options, AnswerTaskChoices Tasks);
 
 public sealed record SignatureReportView(SignatureReport Report, InvalidateSignatures Form);
 
@@ -29,10 +29,10 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
     }
 
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Detail(int id)
+    public async Task<IActionResult> Detail(int id, string? taskSearch)
     {
         if (!await authorization.AuthorizeAsync(User, PetitionPermissions.ModeratePetitions) && !await authorization.AuthorizeAsync(User, PetitionPermissions.AnswerPetitions)) return Forbid();
-        return await ShowDetail(id, null, null);
+        return await ShowDetail(id, null, null, taskSearch);
     }
 
     [HttpPost("{id:int}/moderate")]
@@ -56,7 +56,7 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
             }
         }
 
-        return await ShowDetail(id, form, null);
+        return await ShowDetail(id, form, null, null);
     }
 
     [HttpPost("{id:int}/release")]
@@ -69,7 +69,7 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
     }
 
     [HttpPost("{id:int}/answer")]
-    public async Task<IActionResult> Answer(int id, AnswerPetition form)
+    public async Task<IActionResult> Answer(int id, AnswerPetition form, string? taskSearch)
     {
         if (!await authorization.AuthorizeAsync(User, PetitionPermissions.AnswerPetitions)) return Forbid();
         form.PetitionId = id;
@@ -89,7 +89,7 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
             }
         }
 
-        return await ShowDetail(id, null, form);
+        return await ShowDetail(id, null, form, taskSearch);
     }
 
     [HttpGet("{id:int}/signatures")]
@@ -147,7 +147,7 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
         return RedirectToAction(nameof(Settings));
     }
 
-    private async Task<IActionResult> ShowDetail(int id, ModeratePetition? moderation, AnswerPetition? answer)
+    private async Task<IActionResult> ShowDetail(int id, ModeratePetition? moderation, AnswerPetition? answer, string? taskSearch)
     {
         var detail = await mediator.Send(new GetAdminPetition(id));
         if (detail is null)
@@ -164,11 +164,14 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
             moderationLock = await mediator.Send(new ClaimModeration(id, PetitionUser.Id(User)!.Value, PetitionUser.Name(User)));
         }
 
-        return View("Detail", new AdminPetitionView(detail, moderationLock, canModerate,
-            await authorization.AuthorizeAsync(User, PetitionPermissions.AnswerPetitions),
+        var canAnswer = await authorization.AuthorizeAsync(User, PetitionPermissions.AnswerPetitions);
+        answer ??= new AnswerPetition { Text = p.AnswerText ?? "", VideoUrl = p.AnswerVideoUrl, Official = p.AnsweringOfficial ?? "", DepartmentId = p.AnsweringDepartmentId, LinkedTaskId = p.LinkedTaskId };
+        var tasks = canAnswer && p.CanBeAnswered
+            ? await mediator.Send(new GetAnswerTaskChoices(taskSearch, answer.LinkedTaskId))
+            : new AnswerTaskChoices(false, null, null, []);
+        return View("Detail", new AdminPetitionView(detail, moderationLock, canModerate, canAnswer,
             await authorization.AuthorizeAsync(User, PetitionPermissions.ManageSignatures),
-            moderation ?? new ModeratePetition(),
-            answer ?? new AnswerPetition { Text = p.AnswerText ?? "", VideoUrl = p.AnswerVideoUrl, Official = p.AnsweringOfficial ?? "", DepartmentId = p.AnsweringDepartmentId, LinkedTaskId = p.LinkedTaskId },
-            await mediator.Send(new GetPetitionFormOptions())));
+            moderation ?? new ModeratePetition(), answer,
+            await mediator.Send(new GetPetitionFormOptions()), tasks));
     }
 }

@@ -18,7 +18,7 @@ public sealed record SignatureReport(int PetitionId, string Title, int Signature
 /// <summary>What staff need to spot a signing campaign: signatures per hour, the busiest IP addresses and email domains.</summary>
 public sealed record GetSignatureReport(int PetitionId) : IRequest<SignatureReport?>;
 
-public sealed class GetSignatureReportHandler(SiteDbContext db) : IRequestHandler<GetSignatureReport, SignatureReport?>
+public sealed class GetSignatureReportHandler(SiteDbContext db, TimeProvider clock) : IRequestHandler<GetSignatureReport, SignatureReport?>
 {
     public async Task<SignatureReport?> Handle(GetSignatureReport request, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class GetSignatureReportHandler(SiteDbContext db) : IRequestHandle
         }
 
         var valid = db.Set<PetitionSignature>().AsNoTracking().Where(s => s.PetitionId == p.Id && s.InvalidationId == null);
-        var since = DateTime.UtcNow.AddDays(-7);
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-7);
         var hours = await valid.Where(s => s.CreatedAt >= since)
             .GroupBy(s => new { s.CreatedAt.Year, s.CreatedAt.Month, s.CreatedAt.Day, s.CreatedAt.Hour })
             .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, g.Key.Hour, Count = g.Count() }).ToListAsync(cancellationToken);
@@ -121,6 +121,10 @@ public sealed class InvalidateSignaturesHandler(SiteDbContext db, TimeProvider c
         // The range check runs here: neither SQLite nor a portable query compares addresses.
         var matched = candidates.Where(c => network is null || (c.IpAddress is not null && IPAddress.TryParse(c.IpAddress, out var ip) && network.Value.Contains(ip))).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
+        // The log names the account's display name; the sign-in cookie carries no display name claim, only the email.
+        var staffName = await db.Users.Where(u => u.Id == request.StaffId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) is { Length: > 0 } displayName
+            ? displayName
+            : request.StaffName;
         var criteria = string.Join("; ", new[]
         {
             network is null ? null : "ip=" + network,
@@ -130,7 +134,7 @@ public sealed class InvalidateSignaturesHandler(SiteDbContext db, TimeProvider c
         }.Where(x => x is not null));
         var log = new SignatureInvalidation
         {
-            PetitionId = request.PetitionId, StaffId = request.StaffId, StaffName = request.StaffName, Reason = request.Reason.Trim(), Criteria = criteria,
+            PetitionId = request.PetitionId, StaffId = request.StaffId, StaffName = staffName, Reason = request.Reason.Trim(), Criteria = criteria,
             AgreeCount = matched.Count(m => m.Kind == SignatureKind.Agree), DisagreeCount = matched.Count(m => m.Kind == SignatureKind.Disagree), CreatedAt = now,
         };
         db.Add(log);
@@ -147,7 +151,7 @@ public sealed class InvalidateSignaturesHandler(SiteDbContext db, TimeProvider c
         var disagree = await db.Set<PetitionSignature>().CountAsync(s => s.PetitionId == request.PetitionId && s.InvalidationId == null && s.Kind == SignatureKind.Disagree, cancellationToken);
         await db.Set<Petition>().Where(p => p.Id == request.PetitionId)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.SignatureCount, agree).SetProperty(p => p.DisagreementCount, disagree), cancellationToken);
-        db.Add(new PetitionEvent { PetitionId = request.PetitionId, Kind = "signatures-invalidated", ActorId = request.StaffId, ActorName = request.StaffName, Note = $"{criteria} ({matched.Count}): {log.Reason}", CreatedAt = now });
+        db.Add(new PetitionEvent { PetitionId = request.PetitionId, Kind = "signatures-invalidated", ActorId = request.StaffId, ActorName = staffName, Note = $"{criteria} ({matched.Count}): {log.Reason}", CreatedAt = now });
         await db.SaveChangesAsync(cancellationToken);
         return matched.Count;
     }
