@@ -51,6 +51,8 @@ public sealed class Startup : ModuleStartup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
         });
+        // PBKDF2 cost of new and re-hashed passwords (ASP.NET Core's default when not configured).
+        services.Configure<PasswordHasherOptions>(configuration.GetSection("Identity:PasswordHasher"));
         // Role changes, password changes and deleted accounts reach other sessions within minutes.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
 
