@@ -84,8 +84,7 @@ public sealed class AccountDeletedHandler(SiteDbContext db) : INotificationHandl
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.SignerName, name).SetProperty(s => s.IpAddress, (string?)null), cancellationToken);
         await db.Set<Petition>().Where(p => p.AuthorId == id)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.AuthorName, name), cancellationToken);
-        // An answer event names the answering official as typed on the answer, not the staff member's account.
-        await db.Set<PetitionEvent>().Where(e => e.ActorId == id && e.Kind != "answered" && e.Kind != "answer-updated")
+        await db.Set<PetitionEvent>().Where(e => e.ActorId == id)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.ActorName, name), cancellationToken);
         await db.Set<SignatureInvalidation>().Where(i => i.StaffId == id)
             .ExecuteUpdateAsync(u => u.SetProperty(i => i.StaffName, name), cancellationToken);
