@@ -12,8 +12,9 @@ public sealed class RegistryAccess(IAuthorizationService authorization, SiteDbCo
     public static Guid? UserId(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
+    /// <summary>The display name issued at sign-in; never the user name, which is the email address.</summary>
     public static string UserName(ClaimsPrincipal user) =>
-        user.FindFirstValue("DisplayName") ?? user.FindFirstValue(ClaimTypes.Name) ?? user.Identity?.Name ?? "";
+        user.FindFirstValue(SiteClaimTypes.DisplayName) ?? "";
 
     public async Task<bool> CanEditAnyAsync(ClaimsPrincipal user) =>
         await authorization.AuthorizeAsync(user, RegistryPermissions.EditAllTasks)

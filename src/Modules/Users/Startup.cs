@@ -33,6 +33,7 @@ public sealed class Startup : ModuleStartup
             })
             .AddEntityFrameworkStores<SiteDbContext>()
             .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<SiteClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<LetterPasswordValidator>();
 

@@ -9,7 +9,10 @@ public static class TestAccounts
     public const string Password = "Test!2345";
 
     /// <summary>Creates a confirmed account in the given roles straight through Identity, as an administrator would.</summary>
-    public static async Task<string> CreateUserAsync(this SiteFactory site, params string[] roles)
+    public static Task<string> CreateUserAsync(this SiteFactory site, params string[] roles) => site.CreateNamedUserAsync("홍길동", roles);
+
+    /// <summary>As <see cref="CreateUserAsync"/>, under the given display name.</summary>
+    public static async Task<string> CreateNamedUserAsync(this SiteFactory site, string displayName, params string[] roles)
     {
         var email = $"user-{Guid.NewGuid():N}@test.example";
         await site.WithScopeAsync(async services =>
@@ -21,7 +24,7 @@ public static class TestAccounts
                 UserName = email,
                 Email = email,
                 EmailConfirmed = true,
-                DisplayName = "홍길동",
+                DisplayName = displayName,
                 ConfirmedAge14OrOver = true,
                 CreatedAt = DateTime.UtcNow,
             };

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CitizenParticipation.Core.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace CitizenParticipation.Modules.Petitions.Controllers;
@@ -8,8 +9,9 @@ internal static class PetitionUser
     public static Guid? Id(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
+    /// <summary>The display name issued at sign-in; never the user name, which is the email address.</summary>
     public static string Name(ClaimsPrincipal user) =>
-        user.FindFirstValue("DisplayName") ?? user.Identity?.Name ?? "";
+        user.FindFirstValue(SiteClaimTypes.DisplayName) ?? "";
 
     public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

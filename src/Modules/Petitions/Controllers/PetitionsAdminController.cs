@@ -74,6 +74,7 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
         if (!await authorization.AuthorizeAsync(User, PetitionPermissions.AnswerPetitions)) return Forbid();
         form.PetitionId = id;
         form.StaffId = PetitionUser.Id(User)!.Value;
+        form.StaffName = PetitionUser.Name(User);
         form.BaseUrl = PetitionUser.BaseUrl(Request);
         if (ModelState.IsValid)
         {

@@ -19,6 +19,7 @@ public sealed class AnswerPetition : ICommand<int>
 {
     public int PetitionId { get; set; }
     public Guid StaffId { get; set; }
+    public string StaffName { get; set; } = "";
     public string BaseUrl { get; set; } = "";
 
     [Display(Name = "Answer")]
@@ -107,7 +108,7 @@ public sealed class AnswerPetitionHandler(SiteDbContext db, TimeProvider clock, 
         var now = clock.GetUtcNow().UtcDateTime;
         var first = petition.AnsweredAt is null;
         petition.Answer(request.Text, request.VideoUrl, request.Official, request.DepartmentId, request.LinkedTaskId, request.StaffId, now);
-        db.Add(new PetitionEvent { PetitionId = petition.Id, Kind = first ? "answered" : "answer-updated", ActorId = request.StaffId, ActorName = request.Official, CreatedAt = now });
+        db.Add(new PetitionEvent { PetitionId = petition.Id, Kind = first ? "answered" : "answer-updated", ActorId = request.StaffId, ActorName = request.StaffName, Note = request.Official, CreatedAt = now });
         await db.SaveChangesAsync(cancellationToken);
 
         if (first)

@@ -243,6 +243,13 @@ public sealed class AccountController(
             return await ProfileForm(profile, command);
         }
 
+        // The display name travels in the sign-in (SiteClaimsPrincipalFactory): renew it so that this
+        // session's next action carries the new name; other sessions follow at their next stamp validation.
+        if (await signIn.UserManager.GetUserAsync(User) is { } user)
+        {
+            await signIn.RefreshSignInAsync(user);
+        }
+
         // The interface follows the language the person chose for their emails.
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
