@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Navigation;
 using CitizenParticipation.Core.Recipes;
 using CitizenParticipation.Core.Security;
@@ -19,4 +20,8 @@ public static class ModuleServiceCollectionExtensions
 
     public static IServiceCollection AddRecipeStep<T>(this IServiceCollection services) where T : class, IRecipeStep =>
         services.AddScoped<IRecipeStep, T>();
+
+    /// <summary>A singleton cache that saved changes to the entities it watches invalidate (see <see cref="ICacheInvalidator"/>).</summary>
+    public static IServiceCollection AddInvalidatedCache<T>(this IServiceCollection services) where T : class, ICacheInvalidator =>
+        services.AddSingleton<T>().AddSingleton<ICacheInvalidator>(provider => provider.GetRequiredService<T>());
 }

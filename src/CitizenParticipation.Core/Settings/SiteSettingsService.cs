@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ public sealed record SiteSettingsValues
     public bool RegistrationOpen { get; init; } = true;
 }
 
-public sealed class SiteSettingsService(SiteDbContext db)
+public sealed class SiteSettingsService(SiteDbContext db, SiteSettingsCache cache)
 {
     public const string SiteNameKo = "Site.NameKo";
     public const string SiteNameEn = "Site.NameEn";
@@ -28,7 +29,7 @@ public sealed class SiteSettingsService(SiteDbContext db)
 
     public async Task<SiteSettingsValues> GetAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await db.SiteSettings.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
+        var rows = await cache.GetAsync(cancellationToken);
         var defaults = new SiteSettingsValues();
         string Get(string key, string fallback) => rows.TryGetValue(key, out var v) ? v : fallback;
         return new SiteSettingsValues

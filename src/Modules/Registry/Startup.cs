@@ -23,13 +23,8 @@ public sealed class Startup : ModuleStartup
         services.AddRecipeStep<PolicyTasksStep>();
         services.AddRecipeStep<RegistryOfficersStep>();
         services.AddSingleton<AppendOnlyTimelineInterceptor>();
-        services.AddSingleton<Caching.DashboardCache>();
-        services.AddSingleton<Caching.DashboardCacheInterceptor>();
-        services.AddSingleton<Caching.DashboardCacheTransactionInterceptor>();
+        services.AddInvalidatedCache<Caching.DashboardCache>();
         services.ConfigureDbContext<SiteDbContext>((provider, options) =>
-            options.AddInterceptors(
-                provider.GetRequiredService<AppendOnlyTimelineInterceptor>(),
-                provider.GetRequiredService<Caching.DashboardCacheInterceptor>(),
-                provider.GetRequiredService<Caching.DashboardCacheTransactionInterceptor>()));
+            options.AddInterceptors(provider.GetRequiredService<AppendOnlyTimelineInterceptor>()), ServiceLifetime.Singleton);
     }
 }

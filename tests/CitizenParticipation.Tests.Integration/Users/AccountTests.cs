@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Tests.Integration.Infrastructure;
@@ -253,10 +254,10 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     private Task SetRegistrationOpenAsync(bool open) =>
-        site.WithDbAsync(async db =>
+        site.WithScopeAsync(async services =>
         {
-            await new CitizenParticipation.Core.Settings.SiteSettingsService(db).SetAsync(
+            await services.GetRequiredService<CitizenParticipation.Core.Settings.SiteSettingsService>().SetAsync(
                 CitizenParticipation.Core.Settings.SiteSettingsService.RegistrationOpen, open ? "true" : "false");
-            return await db.SaveChangesAsync();
+            await services.GetRequiredService<CitizenParticipation.Core.Data.SiteDbContext>().SaveChangesAsync();
         });
 }

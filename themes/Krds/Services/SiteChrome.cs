@@ -1,17 +1,16 @@
 using System.Globalization;
 using System.Security.Claims;
-using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Localization;
+using CitizenParticipation.Core.Security;
 using CitizenParticipation.Core.Settings;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace CitizenParticipation.Themes.Krds.Services;
 
 /// <summary>What the layout shows around every page: site and city names, contact, the signed-in person.</summary>
-public sealed class SiteChrome(SiteSettingsService settings, SiteDbContext db, IHttpContextAccessor accessor, ILogger<SiteChrome> logger)
+public sealed class SiteChrome(SiteSettingsService settings, IHttpContextAccessor accessor, ILogger<SiteChrome> logger)
 {
     private SiteSettingsValues? _values;
 
@@ -50,30 +49,16 @@ public sealed class SiteChrome(SiteSettingsService settings, SiteDbContext db, I
         return SiteCultures.Pick(values.CityNameKo, values.CityNameEn);
     }
 
-    public async Task<string?> DisplayNameAsync(ClaimsPrincipal user)
+    /// <summary>The signed-in person's name, from their sign-in (see <see cref="SiteClaimTypes.DisplayName"/>), without a database read per page.</summary>
+    public Task<string?> DisplayNameAsync(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true)
         {
-            return null;
+            return Task.FromResult<string?>(null);
         }
 
-        if (Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
-        {
-            try
-            {
-                var name = await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync();
-                if (!string.IsNullOrEmpty(name))
-                {
-                    return name;
-                }
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Could not read the display name");
-            }
-        }
-
-        return user.Identity.Name;
+        var name = user.FindFirstValue(SiteClaimTypes.DisplayName);
+        return Task.FromResult<string?>(string.IsNullOrEmpty(name) ? user.Identity.Name : name);
     }
 
     /// <summary>Where the language switcher returns to: the page the visitor asked for, even on an error page.</summary>

@@ -1,3 +1,5 @@
+using CitizenParticipation.Core.Caching;
+using Microsoft.Extensions.DependencyInjection;
 using CitizenParticipation.Core.Settings;
 
 namespace CitizenParticipation.Core.Recipes.Steps;
@@ -17,7 +19,7 @@ public sealed class SettingsStep : IRecipeStep
             throw new RecipeException(null, null, "'settings' must list at least one setting.");
         }
 
-        var service = new SiteSettingsService(context.Db);
+        var service = new SiteSettingsService(context.Db, context.Services.GetRequiredService<SiteSettingsCache>());
         foreach (var (key, value) in data.Settings)
         {
             if (string.IsNullOrWhiteSpace(key) || key.Length > 100)

@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Modules.Petitions.Domain;
 using MediatR;
@@ -31,7 +32,7 @@ public sealed record AdminPetition(Petition Petition, string? FieldName, string?
 
 public sealed record GetAdminPetition(int Id) : IRequest<AdminPetition?>;
 
-public sealed class GetAdminPetitionHandler(SiteDbContext db) : IRequestHandler<GetAdminPetition, AdminPetition?>
+public sealed class GetAdminPetitionHandler(SiteDbContext db, ReferenceDataCache reference) : IRequestHandler<GetAdminPetition, AdminPetition?>
 {
     public async Task<AdminPetition?> Handle(GetAdminPetition request, CancellationToken cancellationToken)
     {
@@ -41,7 +42,7 @@ public sealed class GetAdminPetitionHandler(SiteDbContext db) : IRequestHandler<
             return null;
         }
 
-        var names = await ReferenceNames.LoadAsync(db, cancellationToken);
+        var names = await ReferenceNames.LoadAsync(reference, cancellationToken);
         var events = await db.Set<PetitionEvent>().AsNoTracking().Where(e => e.PetitionId == p.Id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
         var invalidations = await db.Set<SignatureInvalidation>().AsNoTracking().Where(e => e.PetitionId == p.Id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
         return new AdminPetition(p, names.Field(p.PolicyFieldId)?.Name, names.Region(p.RegionId)?.Name, events, invalidations, names);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,42 +111,22 @@ public sealed record PetitionSettings
 }
 
 /// <summary>
-/// Settings read at most every few seconds: the signing path and the rate limiter consult them on every
-/// request. Another instance's change is seen within <see cref="MaxAge"/>.
+/// Settings kept in memory: the signing path and the rate limiter consult them on every request. A save in
+/// this instance shows at once; another instance's change within the cache's lifetime.
 /// </summary>
 public sealed class PetitionSettingsCache(IServiceScopeFactory scopes, TimeProvider clock)
+    : GenerationCache<PetitionSettings>(clock, TimeSpan.FromSeconds(10))
 {
-    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
-    private (PetitionSettings Value, DateTimeOffset LoadedAt)? _current;
+    public override bool Watches(object entity) => entity is SiteSetting s && s.Key.StartsWith(PetitionSettings.Prefix, StringComparison.Ordinal);
 
-    public PetitionSettings Get()
-    {
-        if (_current is { } c && clock.GetUtcNow() - c.LoadedAt < MaxAge)
-        {
-            return c.Value;
-        }
+    /// <summary>For the rate limiter's partitioning, which cannot wait; completes at once while the value is fresh.</summary>
+    public PetitionSettings Get() => GetAsync().AsTask().GetAwaiter().GetResult();
 
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-        var rows = db.SiteSettings.AsNoTracking().Where(s => s.Key.StartsWith(PetitionSettings.Prefix)).ToDictionary(s => s.Key, s => s.Value);
-        var value = PetitionSettings.From(rows);
-        _current = (value, clock.GetUtcNow());
-        return value;
-    }
-
-    public Task<PetitionSettings> GetAsync() => _current is { } c && clock.GetUtcNow() - c.LoadedAt < MaxAge
-        ? Task.FromResult(c.Value)
-        : LoadAsync();
-
-    private async Task<PetitionSettings> LoadAsync()
+    protected override async Task<PetitionSettings> LoadAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-        var rows = await db.SiteSettings.AsNoTracking().Where(s => s.Key.StartsWith(PetitionSettings.Prefix)).ToDictionaryAsync(s => s.Key, s => s.Value);
-        var value = PetitionSettings.From(rows);
-        _current = (value, clock.GetUtcNow());
-        return value;
+        var rows = await db.SiteSettings.AsNoTracking().Where(s => s.Key.StartsWith(PetitionSettings.Prefix)).ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
+        return PetitionSettings.From(rows);
     }
-
-    public void Invalidate() => _current = null;
 }

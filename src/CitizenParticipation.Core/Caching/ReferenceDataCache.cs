@@ -1,0 +1,59 @@
+using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CitizenParticipation.Core.Caching;
+
+public sealed record ReferenceItem(int Id, string Code, string NameKo, string NameEn)
+{
+    /// <summary>The name in the current culture.</summary>
+    public string Name => SiteCultures.Pick(NameKo, NameEn);
+}
+
+/// <summary>Regions, policy fields and departments in their display order.</summary>
+public sealed record ReferenceData(IReadOnlyList<ReferenceItem> Regions, IReadOnlyList<ReferenceItem> PolicyFields, IReadOnlyList<ReferenceItem> Departments)
+{
+    public ReferenceItem? Region(int? id) => id is null ? null : Regions.FirstOrDefault(x => x.Id == id);
+
+    public ReferenceItem? PolicyField(int? id) => id is null ? null : PolicyFields.FirstOrDefault(x => x.Id == id);
+
+    public ReferenceItem? Department(int? id) => id is null ? null : Departments.FirstOrDefault(x => x.Id == id);
+}
+
+/// <summary>
+/// The reference data almost every public page names, read once a minute instead of on every request;
+/// saved changes in this instance show at once (see <see cref="ICacheInvalidator"/>).
+/// </summary>
+public sealed class ReferenceDataCache(IServiceScopeFactory scopes, TimeProvider clock)
+    : GenerationCache<ReferenceData>(clock, TimeSpan.FromMinutes(1))
+{
+    public override bool Watches(object entity) => entity is Region or PolicyField or Department;
+
+    protected override async Task<ReferenceData> LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        var regions = await db.Regions.AsNoTracking().OrderBy(x => x.SortOrder).ThenBy(x => x.Id)
+            .Select(x => new ReferenceItem(x.Id, x.Code, x.NameKo, x.NameEn)).ToListAsync(cancellationToken);
+        var fields = await db.PolicyFields.AsNoTracking().OrderBy(x => x.SortOrder).ThenBy(x => x.Id)
+            .Select(x => new ReferenceItem(x.Id, x.Code, x.NameKo, x.NameEn)).ToListAsync(cancellationToken);
+        var departments = await db.Departments.AsNoTracking().OrderBy(x => x.SortOrder).ThenBy(x => x.Id)
+            .Select(x => new ReferenceItem(x.Id, x.Code, x.NameKo, x.NameEn)).ToListAsync(cancellationToken);
+        return new ReferenceData(regions, fields, departments);
+    }
+}
+
+/// <summary>All site settings rows, for readers that run on every request (the layout, modules' settings).</summary>
+public sealed class SiteSettingsCache(IServiceScopeFactory scopes, TimeProvider clock)
+    : GenerationCache<IReadOnlyDictionary<string, string>>(clock, TimeSpan.FromSeconds(30))
+{
+    public override bool Watches(object entity) => entity is SiteSetting;
+
+    protected override async Task<IReadOnlyDictionary<string, string>> LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        return await db.SiteSettings.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
+    }
+}
