@@ -73,12 +73,12 @@ public sealed class AccountTests(DemoSiteFixture site)
         await LogInAsync(page, email, password);
         await PageAssert.VisibleAsync(page.Locator("#krds-header").GetByText("김시민"));
 
-        await page.ClickAndWaitForLoadAsync(page.Locator("#krds-header button[name=culture][value=en]"));
+        await page.ClickAndWaitForLoadAsync(page.Locator("#krds-header [data-culture=en]"));
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Equal("Log out", (await page.Locator("#krds-header form[action='/account/logout'] button").InnerTextAsync()).Trim());
         await Axe.CheckAsync(page);
 
-        await page.ClickAndWaitForLoadAsync(page.Locator("#krds-header button[name=culture][value=ko]"));
+        await page.ClickAndWaitForLoadAsync(page.Locator("#krds-header [data-culture=ko]"));
         Assert.Equal("ko", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Equal("로그아웃", (await page.Locator("#krds-header form[action='/account/logout'] button").InnerTextAsync()).Trim());
         await Axe.CheckAsync(page);

@@ -212,7 +212,7 @@ public sealed class PetitionTests(DemoSiteFixture site)
 
         // 8. The same petition in English.
         await GoAsync(visitor, petitionPath);
-        await ClickAsync(visitor, visitor.Locator("#krds-header button[name=culture][value=en]"));
+        await ClickAsync(visitor, visitor.Locator("#krds-header [data-culture=en]"));
         Assert.Equal("en", await visitor.Locator("html").GetAttributeAsync("lang"));
         Assert.EndsWith(petitionPath, new Uri(visitor.Url).AbsolutePath);
         Assert.Equal("The city's answer", (await visitor.Locator("#answer-heading").InnerTextAsync()).Trim());

@@ -19,7 +19,7 @@ public sealed class PublicSiteTests(DemoSiteFixture site)
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.scripts.length"));
         await PageAssert.VisibleAsync(page.Locator("#krds-skip-link a[href='#main']"), attached: true);
         await PageAssert.VisibleAsync(page.Locator("#krds-header .site-logo a"));
-        await PageAssert.VisibleAsync(page.Locator("#krds-header button[name=culture][value=en]"));
+        await PageAssert.VisibleAsync(page.Locator("#krds-header [data-culture=en]"));
         await PageAssert.VisibleAsync(page.Locator("#krds-header a[href='/account/login']"));
         await PageAssert.VisibleAsync(page.Locator("main#main h1"));
         Assert.Contains("환영합니다", await page.Locator("main#main h1").InnerTextAsync());
@@ -93,17 +93,17 @@ public sealed class PublicSiteTests(DemoSiteFixture site)
     }
 
     [Fact]
-    public async Task Language_switcher_works_with_a_plain_form_post()
+    public async Task Language_switcher_works_without_javascript()
     {
         var page = await site.NewPageAsync();
         await page.GotoAsync("/this-page-does-not-exist?x=1");
-        await page.ClickAndWaitForLoadAsync(page.Locator("#krds-header button[name=culture][value=en]"));
+        await page.ClickAndWaitForLoadAsync(page.Locator("#krds-header [data-culture=en]"));
         Assert.EndsWith("/this-page-does-not-exist?x=1", page.Url);
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Equal("Page not found", (await page.Locator("main h1").InnerTextAsync()).Trim());
         await Axe.CheckAsync(page);
 
-        await page.ClickAndWaitForLoadAsync(page.Locator("#krds-header button[name=culture][value=ko]"));
+        await page.ClickAndWaitForLoadAsync(page.Locator("#krds-header [data-culture=ko]"));
         Assert.EndsWith("/this-page-does-not-exist?x=1", page.Url);
         Assert.Equal("ko", await page.Locator("html").GetAttributeAsync("lang"));
         await Axe.CheckAsync(page);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Email;
 using CitizenParticipation.Core.Localization;
@@ -23,6 +24,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,7 +62,17 @@ public static class SiteHostingExtensions
 
         var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(Options.Create(database));
-        services.AddDbContext<SiteDbContext>(options => configureDatabase(options, database, paths));
+        services.AddSingleton<CacheInvalidationInterceptor>();
+        services.AddSingleton<CacheInvalidationTransactionInterceptor>();
+        // Options built once for the process, not once per request scope.
+        services.AddDbContext<SiteDbContext>((provider, options) =>
+        {
+            configureDatabase(options, database, paths);
+            options.AddInterceptors(provider.GetRequiredService<CacheInvalidationInterceptor>(), provider.GetRequiredService<CacheInvalidationTransactionInterceptor>());
+        }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        services.AddOutputCache(o => o.SizeLimit = configuration.GetValue("App:OutputCacheMegabytes", 64L) * 1024 * 1024);
+        services.AddInvalidatedCache<ReferenceDataCache>();
+        services.AddInvalidatedCache<SiteSettingsCache>();
 
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
         services.AddSingleton(TimeProvider.System);
@@ -125,6 +137,8 @@ public static class SiteHostingExtensions
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddSingleton<CookieTempDataProvider>();
+        services.AddSingleton<ITempDataProvider, QuietTempDataProvider>();
         mvc.ConfigureApplicationPartManager(manager =>
         {
             // Themes come first: when two parts hold a view at the same path, the first one wins,
@@ -181,6 +195,8 @@ public static class SiteHostingExtensions
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After culture and authentication: the public page policy varies by culture and skips logged-in people.
+        app.UseOutputCache();
         app.UseRateLimiter();
 
         app.MapHealthChecks("/health", new HealthCheckOptions

@@ -4,6 +4,7 @@ using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Localization;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
@@ -69,11 +70,18 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(
 }
 
 /// <summary>Runs commands in one transaction, unless a caller (a recipe, say) already opened one.</summary>
-public sealed class TransactionBehaviour<TRequest, TResponse>(SiteDbContext db) : IPipelineBehavior<TRequest, TResponse>
+public sealed class TransactionBehaviour<TRequest, TResponse>(IServiceProvider services) : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is not ICommand<TResponse> || db.Database.CurrentTransaction is not null)
+        // Resolved only for commands: a query that needs no database (a cached read, a queued write) does not create a context.
+        if (request is not ICommand<TResponse>)
+        {
+            return await next();
+        }
+
+        var db = services.GetRequiredService<SiteDbContext>();
+        if (db.Database.CurrentTransaction is not null)
         {
             return await next();
         }

@@ -17,6 +17,8 @@ public static class MediatorServiceCollectionExtensions
         // Registration order is the order in which behaviours wrap the handler, outermost first.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        // Outside the transaction, so that cached public pages are evicted once the change is committed.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Caching.PublicPageEvictionBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 
         Type[] open = [typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IRequestValidator<>)];

@@ -4,18 +4,20 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Features;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 
 namespace CitizenParticipation.Modules.Petitions.Controllers;
 
 /// <summary>Open data without personal data: counts, dates and texts, never who signed.</summary>
 [Area("Petitions")]
-public sealed class OpenDataController(IMediator mediator, SiteDbContext db, IStringLocalizer<OpenDataController> t) : Controller
+public sealed class OpenDataController(IMediator mediator, SiteDbContext db, ReferenceDataCache reference, IStringLocalizer<OpenDataController> t) : Controller
 {
     /// <summary>Korean written as text, so the data reads as it is, camelCase like the rest of the site's JSON.</summary>
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
@@ -24,6 +26,7 @@ public sealed class OpenDataController(IMediator mediator, SiteDbContext db, ISt
     };
 
     [HttpGet("api/petitions")]
+    [OutputCache(PolicyName = PetitionCaching.PublicPolicy)]
     public async Task<IActionResult> List([FromQuery] PetitionFilter filter)
     {
         var list = await mediator.Send(new ListPetitions(filter, WithOptions: false));
@@ -37,6 +40,7 @@ public sealed class OpenDataController(IMediator mediator, SiteDbContext db, ISt
     }
 
     [HttpGet("api/petitions.csv")]
+    [OutputCache(PolicyName = PetitionCaching.PublicPolicy)]
     public async Task<IActionResult> Csv([FromQuery] PetitionFilter filter)
     {
         filter.PageSize = 100;
@@ -72,6 +76,7 @@ public sealed class OpenDataController(IMediator mediator, SiteDbContext db, ISt
     }
 
     [HttpGet("api/petitions/{id:int}")]
+    [OutputCache(PolicyName = PetitionCaching.PublicPolicy)]
     public async Task<IActionResult> Detail(int id, CancellationToken cancellationToken)
     {
         var page = await mediator.Send(new GetPetitionPage(id, null), cancellationToken);
@@ -80,7 +85,7 @@ public sealed class OpenDataController(IMediator mediator, SiteDbContext db, ISt
             return NotFound();
         }
 
-        var names = await ReferenceNames.LoadAsync(db, cancellationToken);
+        var names = await ReferenceNames.LoadAsync(reference, cancellationToken);
         var byRegion = await SignatureStatistics.ByRegionAsync(db, id, names, cancellationToken);
         return Json(new
         {
@@ -106,6 +111,7 @@ public sealed class OpenDataController(IMediator mediator, SiteDbContext db, ISt
     }
 
     [HttpGet("petitions/feed.atom")]
+    [OutputCache(PolicyName = PetitionCaching.PublicPolicy)]
     public async Task<IActionResult> Feed()
     {
         var list = await mediator.Send(new ListPetitions(new PetitionFilter { Tab = PetitionTab.Open, PageSize = 50 }, WithOptions: false));

@@ -6,6 +6,7 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 
 namespace CitizenParticipation.Modules.Petitions.Controllers;
@@ -18,10 +19,12 @@ public sealed record PetitionPageView(PetitionPage Petition, bool SignedIn, Date
 public sealed class PetitionsController(IMediator mediator, PetitionSettingsCache settings, TimeProvider clock, IStringLocalizer<PetitionsController> t) : Controller
 {
     [HttpGet("")]
+    [OutputCache(PolicyName = PetitionCaching.PublicPolicy)]
     public async Task<IActionResult> Index([FromQuery] PetitionFilter filter) =>
         View(await mediator.Send(new ListPetitions(filter)));
 
     [HttpGet("{id:int}")]
+    [OutputCache(PolicyName = PetitionCaching.PublicPolicy)]
     public async Task<IActionResult> Details(int id)
     {
         var page = await mediator.Send(new GetPetitionPage(id, PetitionUser.Id(User)));
@@ -35,6 +38,7 @@ public sealed class PetitionsController(IMediator mediator, PetitionSettingsCach
 
     /// <summary>The live count the petition page polls.</summary>
     [HttpGet("{id:int}/counts")]
+    [OutputCache(PolicyName = PetitionCaching.PublicPolicy)]
     public async Task<IActionResult> Counts(int id)
     {
         var counts = await mediator.Send(new GetPetitionCounts(id));

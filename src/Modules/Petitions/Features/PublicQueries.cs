@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Localization;
 using CitizenParticipation.Core.Text;
@@ -37,7 +38,7 @@ public sealed record PetitionList(PetitionFilter Filter, IReadOnlyList<PetitionS
 
 public sealed record ListPetitions(PetitionFilter Filter, bool WithOptions = true) : IRequest<PetitionList>;
 
-public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settings) : IRequestHandler<ListPetitions, PetitionList>
+public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settings, ReferenceDataCache reference) : IRequestHandler<ListPetitions, PetitionList>
 {
     public async Task<PetitionList> Handle(ListPetitions request, CancellationToken cancellationToken)
     {
@@ -55,13 +56,13 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, P
         };
         if (!string.IsNullOrWhiteSpace(f.Field))
         {
-            var id = await db.PolicyFields.Where(x => x.Code == f.Field).Select(x => (int?)x.Id).FirstOrDefaultAsync(cancellationToken) ?? -1;
+            var id = (await reference.GetAsync(cancellationToken)).PolicyFields.FirstOrDefault(x => x.Code == f.Field)?.Id ?? -1;
             query = query.Where(p => p.PolicyFieldId == id);
         }
 
         if (!string.IsNullOrWhiteSpace(f.Region))
         {
-            var id = await db.Regions.Where(x => x.Code == f.Region).Select(x => (int?)x.Id).FirstOrDefaultAsync(cancellationToken) ?? -1;
+            var id = (await reference.GetAsync(cancellationToken)).Regions.FirstOrDefault(x => x.Code == f.Region)?.Id ?? -1;
             query = query.Where(p => p.RegionId == id);
         }
 
@@ -83,7 +84,7 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, P
         var rows = await query.Skip((f.Page - 1) * f.PageSize).Take(f.PageSize)
             .Select(p => new { p.Id, p.Title, p.Status, p.PolicyFieldId, p.RegionId, p.SignatureCount, p.DisagreementCount, p.PublishedAt, p.ClosesAt, p.AnsweredAt, p.RejectionReason })
             .ToListAsync(cancellationToken);
-        var names = await ReferenceNames.LoadAsync(db, cancellationToken);
+        var names = await ReferenceNames.LoadAsync(reference, cancellationToken);
         var items = rows.Select(p => new PetitionSummary(p.Id, p.Title, p.Status == PetitionStatus.Open && p.ClosesAt <= now ? PetitionStatus.Closed : p.Status,
             names.Field(p.PolicyFieldId)?.Name, names.Field(p.PolicyFieldId)?.Code, names.Region(p.RegionId)?.Name, names.Region(p.RegionId)?.Code,
             p.SignatureCount, p.DisagreementCount, p.PublishedAt, p.ClosesAt, p.AnsweredAt, p.RejectionReason)).ToList();
@@ -102,15 +103,11 @@ public sealed record ReferenceNames(IReadOnlyList<ReferenceNames.Item> Fields, I
     public Item? Region(int? id) => id is null ? null : Regions.FirstOrDefault(x => x.Id == id);
     public Item? Department(int? id) => id is null ? null : Departments.FirstOrDefault(x => x.Id == id);
 
-    public static async Task<ReferenceNames> LoadAsync(SiteDbContext db, CancellationToken cancellationToken)
+    public static async Task<ReferenceNames> LoadAsync(ReferenceDataCache cache, CancellationToken cancellationToken)
     {
-        var fields = await db.PolicyFields.AsNoTracking().OrderBy(x => x.SortOrder).ThenBy(x => x.Id).Select(x => new { x.Id, x.Code, x.NameKo, x.NameEn }).ToListAsync(cancellationToken);
-        var regions = await db.Regions.AsNoTracking().OrderBy(x => x.SortOrder).ThenBy(x => x.Id).Select(x => new { x.Id, x.Code, x.NameKo, x.NameEn }).ToListAsync(cancellationToken);
-        var departments = await db.Departments.AsNoTracking().OrderBy(x => x.SortOrder).ThenBy(x => x.Id).Select(x => new { x.Id, x.Code, x.NameKo, x.NameEn }).ToListAsync(cancellationToken);
-        return new ReferenceNames(
-            fields.Select(x => new Item(x.Id, x.Code, SiteCultures.Pick(x.NameKo, x.NameEn))).ToList(),
-            regions.Select(x => new Item(x.Id, x.Code, SiteCultures.Pick(x.NameKo, x.NameEn))).ToList(),
-            departments.Select(x => new Item(x.Id, x.Code, SiteCultures.Pick(x.NameKo, x.NameEn))).ToList());
+        var data = await cache.GetAsync(cancellationToken);
+        static List<Item> Of(IEnumerable<ReferenceItem> items) => items.Select(x => new Item(x.Id, x.Code, x.Name)).ToList();
+        return new ReferenceNames(Of(data.PolicyFields), Of(data.Regions), Of(data.Departments));
     }
 }
 
@@ -130,7 +127,7 @@ public sealed record PetitionPage(
 
 public sealed record GetPetitionPage(int Id, Guid? ViewerId) : IRequest<PetitionPage?>;
 
-public sealed class GetPetitionPageHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settingsCache, IMemoryCache cache) : IRequestHandler<GetPetitionPage, PetitionPage?>
+public sealed class GetPetitionPageHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settingsCache, IMemoryCache cache, ReferenceDataCache reference) : IRequestHandler<GetPetitionPage, PetitionPage?>
 {
     public async Task<PetitionPage?> Handle(GetPetitionPage request, CancellationToken cancellationToken)
     {
@@ -142,7 +139,7 @@ public sealed class GetPetitionPageHandler(SiteDbContext db, TimeProvider clock,
 
         var settings = await settingsCache.GetAsync();
         var now = clock.GetUtcNow().UtcDateTime;
-        var names = await ReferenceNames.LoadAsync(db, cancellationToken);
+        var names = await ReferenceNames.LoadAsync(reference, cancellationToken);
         var signatures = db.Set<PetitionSignature>().AsNoTracking().Where(s => s.PetitionId == p.Id && s.InvalidationId == null);
         var recent = await signatures.Where(s => s.Kind == SignatureKind.Agree).OrderByDescending(s => s.Id).Take(10)
             .Select(s => new { s.SignerName, s.Comment, s.CreatedAt }).ToListAsync(cancellationToken);
@@ -208,11 +205,11 @@ public sealed record PetitionFormOptions(IReadOnlyList<Option> Fields, IReadOnly
 /// <summary>Choices for the petition and answer forms, by id.</summary>
 public sealed record GetPetitionFormOptions : IRequest<PetitionFormOptions>;
 
-public sealed class GetPetitionFormOptionsHandler(SiteDbContext db) : IRequestHandler<GetPetitionFormOptions, PetitionFormOptions>
+public sealed class GetPetitionFormOptionsHandler(ReferenceDataCache reference) : IRequestHandler<GetPetitionFormOptions, PetitionFormOptions>
 {
     public async Task<PetitionFormOptions> Handle(GetPetitionFormOptions request, CancellationToken cancellationToken)
     {
-        var names = await ReferenceNames.LoadAsync(db, cancellationToken);
+        var names = await ReferenceNames.LoadAsync(reference, cancellationToken);
         static List<Option> Of(IEnumerable<ReferenceNames.Item> items) =>
             items.Select(x => new Option(x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name)).ToList();
         return new PetitionFormOptions(Of(names.Fields), Of(names.Regions), Of(names.Departments));
