@@ -165,6 +165,9 @@ try
 
     Console.WriteLine();
     var lists = 1000;
+    // Anonymous visitors share pages rendered a few seconds ago (output cache); a logged-in citizen's
+    // pages are rendered for them each time, so the target is judged on those.
+    var reader = sessions[0].Cookies;
     Console.WriteLine($"List and search with {petitionCount:N0} petitions and {seed.Signatures + signerCount + WarmUpSigners:N0} signatures, {lists:N0} GETs each, concurrency 4 (target p95 < 50 ms)");
     Console.WriteLine(Header());
     foreach (var path in new[]
@@ -174,8 +177,10 @@ try
                  "/petitions?tab=Closed&q=" + Uri.EscapeDataString("공원"),
              })
     {
-        var result = await RunAsync(Enumerable.Repeat(path, lists).ToArray(), 4, (p, client) => GetAsync(client, p), http, warmUp: 50);
-        Console.WriteLine(Row(Uri.UnescapeDataString(path), result) + $"  {(result.P95 < 50 ? "met" : "NOT met")}");
+        var rendered = await RunAsync(Enumerable.Repeat(path, lists).ToArray(), 4, (p, client) => GetAsync(client, p, reader), http, warmUp: 50);
+        Console.WriteLine(Row(Uri.UnescapeDataString(path) + " (logged in)", rendered) + $"  {(rendered.P95 < 50 ? "met" : "NOT met")}");
+        var shared = await RunAsync(Enumerable.Repeat(path, lists).ToArray(), 4, (p, client) => GetAsync(client, p), http, warmUp: 50);
+        Console.WriteLine(Row(Uri.UnescapeDataString(path) + " (anonymous)", shared) + $"  {(shared.P95 < 50 ? "met" : "NOT met")}");
     }
 }
 finally
@@ -190,10 +195,10 @@ finally
     try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { }
 }
 
-static string Header() => $"  {"",-44} {"req/s",9} {"p50",9} {"p95",9} {"p99",9} {"max",9}";
+static string Header() => $"  {"",-56} {"req/s",9} {"p50",9} {"p95",9} {"p99",9} {"max",9}";
 
 static string Row(string label, Result r) =>
-    $"  {label,-44} {r.Throughput,9:0} {r.P50,7:0.00}ms {r.P95,7:0.00}ms {r.P99,7:0.00}ms {r.Max,7:0.0}ms";
+    $"  {label,-56} {r.Throughput,9:0} {r.P50,7:0.00}ms {r.P95,7:0.00}ms {r.P99,7:0.00}ms {r.Max,7:0.0}ms";
 
 static async Task<bool> SignAsync(HttpClient client, Session session, int petition)
 {
@@ -215,9 +220,11 @@ static async Task<bool> InsertAsync(HttpClient client, string user)
     return response.StatusCode == HttpStatusCode.Redirect;
 }
 
-static async Task<bool> GetAsync(HttpClient client, string path)
+static async Task<bool> GetAsync(HttpClient client, string path, string? cookies = null)
 {
-    using var response = await client.GetAsync(path);
+    using var request = new HttpRequestMessage(HttpMethod.Get, path);
+    if (cookies is not null) request.Headers.Add("Cookie", cookies);
+    using var response = await client.SendAsync(request);
     await response.Content.ReadAsByteArrayAsync();
     return response.StatusCode == HttpStatusCode.OK;
 }
@@ -522,10 +529,13 @@ static string Status(string database, int petition)
     using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
     connection.Open();
     using var command = connection.CreateCommand();
-    command.CommandText = $"SELECT Status, ThresholdReachedAt IS NOT NULL, (SELECT COUNT(*) FROM OutboxMessages) FROM Petitions WHERE Id = {petition}";
+    command.CommandText = $"SELECT Status, ThresholdReachedAt IS NOT NULL, (SELECT COUNT(*) FROM OutboxMessages), " +
+                          $"(SELECT CutoffSignatureId FROM PetitionMailings WHERE PetitionId = {petition} ORDER BY Id LIMIT 1) FROM Petitions WHERE Id = {petition}";
     using var reader = command.ExecuteReader();
     reader.Read();
-    return $"{(reader.GetInt32(0) == 4 ? "AwaitingAnswer" : reader.GetInt32(0).ToString(CultureInfo.InvariantCulture))}, threshold reached: {reader.GetInt32(1) == 1}, emails queued: {reader.GetInt64(2):N0}";
+    var mailing = reader.IsDBNull(3) ? "none" : $"one, to the signers up to signature {reader.GetInt64(3):N0}, for the outbox sender to expand outside the signing requests";
+    return $"{(reader.GetInt32(0) == 4 ? "AwaitingAnswer" : reader.GetInt32(0).ToString(CultureInfo.InvariantCulture))}, threshold reached: {reader.GetInt32(1) == 1}, " +
+           $"emails queued: {reader.GetInt64(2):N0} (staff), signer mailing: {mailing}";
 }
 
 static async Task WaitForAsync(HttpClient client, string path, TimeSpan timeout)

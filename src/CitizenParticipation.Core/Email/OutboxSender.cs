@@ -61,10 +61,22 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options, SitePaths p
 }
 
 /// <summary>Delivers outbox rows; several instances can run it at once because each row is claimed before it is sent.</summary>
-public sealed class OutboxProcessor(SiteDbContext db, IMailTransport transport, TimeProvider clock, IOptions<MailOptions> options, ILogger<OutboxProcessor> logger)
+public sealed class OutboxProcessor(SiteDbContext db, IMailTransport transport, TimeProvider clock, IOptions<MailOptions> options, IEnumerable<IMailingSource> mailings, ILogger<OutboxProcessor> logger)
 {
+    /// <summary>Turns every pending mass mailing into outbox rows, chunk by chunk.</summary>
+    public async Task ExpandMailingsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var source in mailings)
+        {
+            while (await source.ExpandNextAsync(cancellationToken))
+            {
+            }
+        }
+    }
+
     public async Task<int> ProcessOnceAsync(CancellationToken cancellationToken)
     {
+        await ExpandMailingsAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.OutboxMessages
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))

@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Hosting;
 using CitizenParticipation.Core.Modules;
 using CitizenParticipation.Modules.Petitions.Features;
@@ -17,9 +18,12 @@ public sealed class Startup : ModuleStartup
         services.AddAdminMenu<PetitionsAdminMenu>();
         services.AddMainMenu<MainMenu>();
         services.AddMemoryCache();
-        services.AddSingleton<PetitionSettingsCache>();
-        services.AddSingleton<SignatureWriteGate>();
+        services.AddPublicPageCache(PetitionCaching.PublicPolicy, PetitionCaching.Tag,
+            TimeSpan.FromSeconds(configuration.GetValue("Petitions:PublicCacheSeconds", 5)), typeof(Startup).Assembly);
+        services.AddInvalidatedCache<PetitionSettingsCache>();
+        services.AddSingleton<SignatureBatcher>();
         services.AddScoped<PetitionEmails>();
+        services.AddScoped<Core.Email.IMailingSource, PetitionMailingSource>();
         services.AddRecipeStep<PetitionSettingsStep>();
         services.AddRecipeStep<PetitionsStep>();
         services.AddRateLimiter(PetitionRateLimits.Configure);
@@ -28,4 +32,15 @@ public sealed class Startup : ModuleStartup
             services.AddHostedService<PetitionMaintenanceService>();
         }
     }
+}
+
+/// <summary>
+/// Anonymous readers of the list, the petition pages, the live count and the open data share a page
+/// rendered at most a few seconds ago; every petitions command evicts them once committed, and the count
+/// a signer sees after signing is their own fresh page.
+/// </summary>
+public static class PetitionCaching
+{
+    public const string PublicPolicy = "Petitions.Public";
+    public const string Tag = "petitions";
 }

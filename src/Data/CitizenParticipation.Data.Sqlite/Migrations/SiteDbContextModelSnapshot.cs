@@ -553,6 +553,46 @@ namespace CitizenParticipation.Data.Sqlite.Migrations
                     b.ToTable("PetitionEvents", (string)null);
                 });
 
+            modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.PetitionMailing", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CursorSignatureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CutoffSignatureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompletedAt");
+
+                    b.HasIndex("PetitionId");
+
+                    b.ToTable("PetitionMailings", (string)null);
+                });
+
             modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.PetitionSignature", b =>
                 {
                     b.Property<long>("Id")
@@ -1177,6 +1217,15 @@ namespace CitizenParticipation.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.PetitionEvent", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Petitions.Domain.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.PetitionMailing", b =>
                 {
                     b.HasOne("CitizenParticipation.Modules.Petitions.Domain.Petition", null)
                         .WithMany()

@@ -87,3 +87,15 @@ internal sealed class PetitionEventConfiguration : IEntityTypeConfiguration<Peti
         e.HasIndex(x => x.PetitionId);
     }
 }
+
+internal sealed class PetitionMailingConfiguration : IEntityTypeConfiguration<PetitionMailing>
+{
+    public void Configure(EntityTypeBuilder<PetitionMailing> e)
+    {
+        e.ToTable("PetitionMailings");
+        e.Property(x => x.Kind).HasMaxLength(50);
+        e.Property(x => x.BaseUrl).HasMaxLength(300);
+        e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => x.CompletedAt);
+    }
+}

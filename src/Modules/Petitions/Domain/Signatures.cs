@@ -60,3 +60,28 @@ public sealed class PetitionEvent
     public string? Note { get; set; }
     public DateTime CreatedAt { get; set; }
 }
+
+/// <summary>
+/// An email to everyone who signed a petition (threshold reached, answer published), written to the outbox
+/// a chunk at a time by <c>PetitionMailingSource</c> instead of inside the transaction that caused it: at
+/// a hundred thousand signers that would hold the database for as long as it takes.
+/// </summary>
+public sealed class PetitionMailing
+{
+    public long Id { get; set; }
+    public int PetitionId { get; set; }
+    public string Kind { get; set; } = "";
+    /// <summary>Signers up to this signature (the last one when the mailing was created).</summary>
+    public long CutoffSignatureId { get; set; }
+    /// <summary>Signers up to this signature have their email in the outbox.</summary>
+    public long CursorSignatureId { get; set; }
+    public string BaseUrl { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+}
+
+public static class PetitionMailingKinds
+{
+    public const string ThresholdReached = "threshold-reached";
+    public const string Answered = "answered";
+}

@@ -113,7 +113,7 @@ public sealed class AnswerPetitionHandler(SiteDbContext db, TimeProvider clock, 
 
         if (first)
         {
-            await emails.AnswerPublishedAsync(petition, request.BaseUrl, cancellationToken);
+            await emails.StartSignerMailingAsync(petition, PetitionMailingKinds.Answered, request.BaseUrl, now, cancellationToken);
             var codes = await PetitionCodes.ForAsync(db, petition, cancellationToken);
             await mediator.Publish(new OutcomePublished(
                 OutcomeOrigin.Petition, petition.Id.ToString(CultureInfo.InvariantCulture), petition.Title, $"/petitions/{petition.Id}", "answered",

@@ -19,129 +19,25 @@ public enum SignOutcome
 }
 
 /// <summary>
-/// 동의 (or 비동의) by one person. Deliberately not an <c>ICommand</c>: the checks run before the write
-/// transaction so that the transaction holds only the insert and the counter update, which matters
-/// when thousands sign the same petition at once (SQLite serialises writers; PostgreSQL locks the row).
+/// 동의 (or 비동의) by one person. Deliberately not an <c>ICommand</c>: the request is handed to
+/// <see cref="SignatureBatcher"/>, which checks and commits the signatures of many people in one
+/// transaction when thousands sign the same petition at once.
 /// </summary>
 public sealed record SignPetition(int PetitionId, Guid UserId, SignatureKind Kind, string? Comment, string? IpAddress, string BaseUrl) : IRequest<SignOutcome>;
 
-public sealed class SignPetitionHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settingsCache, PetitionEmails emails, IMediator mediator, SignatureWriteGate gate)
-    : IRequestHandler<SignPetition, SignOutcome>
+public sealed class SignPetitionHandler(PetitionSettingsCache settingsCache, SignatureBatcher batcher) : IRequestHandler<SignPetition, SignOutcome>
 {
     public async Task<SignOutcome> Handle(SignPetition request, CancellationToken cancellationToken)
     {
-        var settings = await settingsCache.GetAsync();
+        var settings = await settingsCache.GetAsync(cancellationToken);
         if (request.Kind == SignatureKind.Disagree && !settings.DisagreementEnabled)
         {
             return SignOutcome.DisagreementDisabled;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var petitions = db.Set<Petition>();
-        var state = await petitions.AsNoTracking().Where(p => p.Id == request.PetitionId)
-            .Select(p => new { p.Status, p.ClosesAt }).FirstOrDefaultAsync(cancellationToken);
-        if (state is null || state.Status is PetitionStatus.Draft or PetitionStatus.Hidden or PetitionStatus.CollectingAgreements or PetitionStatus.PendingModeration)
-        {
-            return SignOutcome.NotFound;
-        }
-
-        if (state.Status == PetitionStatus.Rejected)
-        {
-            return SignOutcome.Rejected;
-        }
-
-        if (state.Status is not (PetitionStatus.Open or PetitionStatus.AwaitingAnswer) || state.ClosesAt <= now)
-        {
-            return SignOutcome.NotOpen;
-        }
-
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == request.UserId && u.DeletedAt == null)
-            .Select(u => new { u.DisplayName, u.EmailConfirmed, u.ResidentVerified, u.RegionId, u.Email }).FirstOrDefaultAsync(cancellationToken);
-        var level = user is null ? VerificationLevel.None
-            : user.ResidentVerified ? VerificationLevel.ResidentVerified
-            : user.EmailConfirmed ? VerificationLevel.EmailConfirmed
-            : VerificationLevel.None;
-        if (user is null || level < settings.RequiredVerification)
-        {
-            return SignOutcome.VerificationRequired;
-        }
-
-        var signatures = db.Set<PetitionSignature>();
-        if (await signatures.AnyAsync(s => s.PetitionId == request.PetitionId && s.UserId == request.UserId, cancellationToken))
-        {
-            return SignOutcome.AlreadySigned;
-        }
-
-        var at = user.Email?.LastIndexOf('@') ?? -1;
-        var signature = new PetitionSignature
-        {
-            PetitionId = request.PetitionId,
-            UserId = request.UserId,
-            Kind = request.Kind,
-            SignerName = user.DisplayName,
-            RegionId = user.RegionId,
-            Comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(),
-            CreatedAt = now,
-            IpAddress = request.IpAddress,
-            EmailDomain = at >= 0 ? user.Email![(at + 1)..].ToLowerInvariant() : null,
-        };
-
-        using var turn = await gate.EnterAsync(db.Database.ProviderName?.EndsWith(".Sqlite", StringComparison.Ordinal) == true, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        signatures.Add(signature);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A second tab, a double click or another instance got there first: the unique index said no.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            if (await signatures.AnyAsync(s => s.PetitionId == request.PetitionId && s.UserId == request.UserId, cancellationToken))
-            {
-                return SignOutcome.AlreadySigned;
-            }
-
-            throw;
-        }
-
-        var counted = request.Kind == SignatureKind.Agree
-            ? await petitions.Where(p => p.Id == request.PetitionId && (p.Status == PetitionStatus.Open || p.Status == PetitionStatus.AwaitingAnswer) && p.ClosesAt > now)
-                .ExecuteUpdateAsync(u => u.SetProperty(p => p.SignatureCount, p => p.SignatureCount + 1), cancellationToken)
-            : await petitions.Where(p => p.Id == request.PetitionId && (p.Status == PetitionStatus.Open || p.Status == PetitionStatus.AwaitingAnswer) && p.ClosesAt > now)
-                .ExecuteUpdateAsync(u => u.SetProperty(p => p.DisagreementCount, p => p.DisagreementCount + 1), cancellationToken);
-        if (counted == 0)
-        {
-            // Closed or withdrawn between the check and the write.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return SignOutcome.NotOpen;
-        }
-
-        if (request.Kind == SignatureKind.Agree)
-        {
-            await CheckThresholdsAsync(request, settings, now, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return SignOutcome.Signed;
-    }
-
-    private async Task CheckThresholdsAsync(SignPetition request, PetitionSettings settings, DateTime now, CancellationToken cancellationToken)
-    {
-        var petitions = db.Set<Petition>();
-        var counts = await petitions.AsNoTracking().Where(p => p.Id == request.PetitionId)
-            .Select(p => new { p.SignatureCount, p.ThresholdReachedAt, p.AgendaProposedAt }).FirstAsync(cancellationToken);
-        var answer = counts.ThresholdReachedAt is null && counts.SignatureCount >= settings.AnswerThreshold;
-        var agenda = counts.AgendaProposedAt is null && counts.SignatureCount >= settings.AgendaThreshold;
-        if (!answer && !agenda)
-        {
-            return;
-        }
-
-        var petition = await petitions.FirstAsync(p => p.Id == request.PetitionId, cancellationToken);
-        await ThresholdActions.ApplyAsync(db, petition, settings, answer, agenda, request.BaseUrl, now, emails, mediator, cancellationToken);
+        // The petition's state, the person's verification level and the duplicate check are read by the
+        // batcher for the whole group, inside the transaction that writes it.
+        return await batcher.WriteAsync(request);
     }
 }
 
@@ -156,7 +52,8 @@ public static class ThresholdActions
             petition.ReachThreshold(settings.AnswerDueDays, now);
             db.Add(new PetitionEvent { PetitionId = petition.Id, Kind = "threshold-reached", ActorName = "", Note = petition.SignatureCount.ToString(System.Globalization.CultureInfo.InvariantCulture), CreatedAt = now });
             await db.SaveChangesAsync(cancellationToken);
-            await emails.ThresholdReachedAsync(petition, baseUrl, cancellationToken);
+            await emails.ThresholdReachedStaffAsync(petition, baseUrl, cancellationToken);
+            await emails.StartSignerMailingAsync(petition, PetitionMailingKinds.ThresholdReached, baseUrl, now, cancellationToken);
         }
 
         if (agenda)
