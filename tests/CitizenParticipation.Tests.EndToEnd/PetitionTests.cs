@@ -180,7 +180,8 @@ public sealed class PetitionTests(DemoSiteFixture site)
         await staff.Locator("#Text").FillAsync(answerText);
         await staff.Locator("#Official").FillAsync("인천광역시 도시공원과장");
         await staff.Locator("#DepartmentId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        Assert.Equal("", await staff.Locator("#LinkedTaskId").InputValueAsync());
+        // No task picked: "a new citizen-born task" is the default choice.
+        Assert.True(await staff.Locator("#task-new").IsCheckedAsync());
         await ClickAsync(staff, staff.Locator("#answer-button"));
         Assert.EndsWith($"/admin/petitions/{petitionId}", new Uri(staff.Url).AbsolutePath);
         Assert.Equal(0, await staff.Locator("main .form-hint-invalid").CountAsync());

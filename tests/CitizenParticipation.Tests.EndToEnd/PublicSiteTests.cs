@@ -29,7 +29,7 @@ public sealed class PublicSiteTests(DemoSiteFixture site)
         Assert.Contains("©", await page.Locator("footer#krds-footer").InnerTextAsync());
 
         // The main menu lists only the participation sections whose module answers.
-        foreach (var href in await page.Locator("#krds-header nav a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+        foreach (var href in await page.Locator("#krds-header nav.site-menu a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
         {
             Assert.Contains(href, SectionUrls);
             var section = await page.Context.APIRequest.GetAsync(href);

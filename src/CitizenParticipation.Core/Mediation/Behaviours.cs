@@ -42,11 +42,16 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(
     IServiceProvider services)
     : IPipelineBehavior<TRequest, TResponse>
 {
+    // Most queries carry no annotations: they skip the reflection walk, which runs on every request otherwise.
+    private static readonly bool Annotated = typeof(IValidatableObject).IsAssignableFrom(typeof(TRequest))
+        || typeof(TRequest).GetCustomAttributes(typeof(ValidationAttribute), true).Length > 0
+        || typeof(TRequest).GetProperties().Any(p => p.GetCustomAttributes(typeof(ValidationAttribute), true).Length > 0);
+
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var failures = new List<ValidationFailure>();
         var results = new List<ValidationResult>();
-        if (request is not null && !Validator.TryValidateObject(request, new ValidationContext(request, services, null), results, validateAllProperties: true))
+        if (Annotated && request is not null && !Validator.TryValidateObject(request, new ValidationContext(request, services, null), results, validateAllProperties: true))
         {
             foreach (var result in results)
             {
