@@ -122,7 +122,7 @@ try
         await using (var pragma = connection.CreateCommand())
         {
             // The site's connection settings (src/Data/CitizenParticipation.Data.Sqlite/SqliteDatabase.cs).
-            pragma.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+            pragma.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=268435456;";
             await pragma.ExecuteNonQueryAsync();
         }
 

@@ -20,7 +20,7 @@ public static class SqliteDatabase
     }
 }
 
-/// <summary>Every connection waits for a busy database instead of failing, and syncs less often under WAL.</summary>
+/// <summary>Every connection waits for a busy database instead of failing, syncs less often under WAL and reads through a memory map.</summary>
 internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
     public static readonly SqliteConnectionSetup Instance = new();
@@ -36,7 +36,8 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
     private static void Setup(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        // Memory-mapped reads: list and search pages scan thousands of rows without a read() per page.
+        command.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=268435456;";
         command.ExecuteNonQuery();
     }
 }

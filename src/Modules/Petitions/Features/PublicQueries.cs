@@ -73,15 +73,42 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, P
             query = query.Where(p => p.Title.Contains(q) || p.Body.Contains(q));
         }
 
-        query = f.Sort switch
+        int total;
+        IQueryable<Petition> page;
+        if (string.IsNullOrWhiteSpace(f.Q))
         {
-            PetitionSort.MostSigned => query.OrderByDescending(p => p.SignatureCount).ThenByDescending(p => p.Id),
-            PetitionSort.ClosingSoon => query.OrderBy(p => p.ClosesAt).ThenBy(p => p.Id),
-            _ => query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id),
-        };
+            query = f.Sort switch
+            {
+                PetitionSort.MostSigned => query.OrderByDescending(p => p.SignatureCount).ThenByDescending(p => p.Id),
+                PetitionSort.ClosingSoon => query.OrderBy(p => p.ClosesAt).ThenBy(p => p.Id),
+                _ => query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id),
+            };
+            total = await query.CountAsync(cancellationToken);
+            page = query.Skip((f.Page - 1) * f.PageSize).Take(f.PageSize);
+        }
+        else
+        {
+            // A substring search reads every candidate row whatever the indexes: read them once for the
+            // count and the order together, instead of once for COUNT and again for the page.
+            var matches = await query.Select(p => new { p.Id, p.SignatureCount, p.ClosesAt, p.PublishedAt }).ToListAsync(cancellationToken);
+            total = matches.Count;
+            var ordered = f.Sort switch
+            {
+                PetitionSort.MostSigned => matches.OrderByDescending(p => p.SignatureCount).ThenByDescending(p => p.Id),
+                PetitionSort.ClosingSoon => matches.OrderBy(p => p.ClosesAt).ThenBy(p => p.Id),
+                _ => matches.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id),
+            };
+            var ids = ordered.Skip((f.Page - 1) * f.PageSize).Take(f.PageSize).Select(p => p.Id).ToList();
+            page = db.Set<Petition>().AsNoTracking().Where(p => ids.Contains(p.Id));
+            page = f.Sort switch
+            {
+                PetitionSort.MostSigned => page.OrderByDescending(p => p.SignatureCount).ThenByDescending(p => p.Id),
+                PetitionSort.ClosingSoon => page.OrderBy(p => p.ClosesAt).ThenBy(p => p.Id),
+                _ => page.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id),
+            };
+        }
 
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.Skip((f.Page - 1) * f.PageSize).Take(f.PageSize)
+        var rows = await page
             .Select(p => new { p.Id, p.Title, p.Status, p.PolicyFieldId, p.RegionId, p.SignatureCount, p.DisagreementCount, p.PublishedAt, p.ClosesAt, p.AnsweredAt, p.RejectionReason })
             .ToListAsync(cancellationToken);
         var names = await ReferenceNames.LoadAsync(reference, cancellationToken);
