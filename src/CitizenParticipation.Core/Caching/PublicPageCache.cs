@@ -46,6 +46,8 @@ internal sealed class PublicPagePolicy(TimeSpan lifetime, string tag) : IOutputC
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = lifetime;
+        // Every query string value is part of the key (tabs, filters, search, page), as the language is.
+        context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
         context.Tags.Add(tag);
         return ValueTask.CompletedTask;

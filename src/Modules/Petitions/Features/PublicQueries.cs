@@ -47,13 +47,18 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, P
         f.Page = Math.Max(1, f.Page);
         var now = clock.GetUtcNow().UtcDateTime;
         var query = db.Set<Petition>().AsNoTracking();
-        query = f.Tab switch
+        var searching = !string.IsNullOrWhiteSpace(f.Q);
+        if (!searching)
         {
-            PetitionTab.Open => query.Where(p => p.Status == PetitionStatus.Open && p.ClosesAt > now),
-            PetitionTab.Awaiting => query.Where(p => p.Status == PetitionStatus.AwaitingAnswer),
-            PetitionTab.Answered => query.Where(p => p.Status == PetitionStatus.Answered),
-            _ => query.Where(p => p.Status == PetitionStatus.Closed || p.Status == PetitionStatus.Rejected || (p.Status == PetitionStatus.Open && p.ClosesAt <= now)),
-        };
+            query = f.Tab switch
+            {
+                PetitionTab.Open => query.Where(p => p.Status == PetitionStatus.Open && p.ClosesAt > now),
+                PetitionTab.Awaiting => query.Where(p => p.Status == PetitionStatus.AwaitingAnswer),
+                PetitionTab.Answered => query.Where(p => p.Status == PetitionStatus.Answered),
+                _ => query.Where(p => p.Status == PetitionStatus.Closed || p.Status == PetitionStatus.Rejected || (p.Status == PetitionStatus.Open && p.ClosesAt <= now)),
+            };
+        }
+
         if (!string.IsNullOrWhiteSpace(f.Field))
         {
             var id = (await reference.GetAsync(cancellationToken)).PolicyFields.FirstOrDefault(x => x.Code == f.Field)?.Id ?? -1;
@@ -66,16 +71,16 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, P
             query = query.Where(p => p.RegionId == id);
         }
 
-        if (!string.IsNullOrWhiteSpace(f.Q))
+        if (searching)
         {
             // A substring match, so that "버스" finds "마을버스" and "버스정류장": Korean words take particles and compounds.
-            var q = f.Q.Trim();
+            var q = f.Q!.Trim();
             query = query.Where(p => p.Title.Contains(q) || p.Body.Contains(q));
         }
 
         int total;
         IQueryable<Petition> page;
-        if (string.IsNullOrWhiteSpace(f.Q))
+        if (!searching)
         {
             query = f.Sort switch
             {
@@ -88,9 +93,11 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, P
         }
         else
         {
-            // A substring search reads every candidate row whatever the indexes: read them once for the
-            // count and the order together, instead of once for COUNT and again for the page.
-            var matches = await query.Select(p => new { p.Id, p.SignatureCount, p.ClosesAt, p.PublishedAt }).ToListAsync(cancellationToken);
+            // A substring search reads every row's text whatever the indexes, so it reads the table once,
+            // in order, and the tab is applied to the matches here: cheaper than looking thousands of
+            // rows up through the status indexes, and one read serves both the count and the page.
+            var matches = (await query.Select(p => new { p.Id, p.Status, p.SignatureCount, p.ClosesAt, p.PublishedAt }).ToListAsync(cancellationToken))
+                .Where(p => InTab(f.Tab, p.Status, p.ClosesAt, now)).ToList();
             total = matches.Count;
             var ordered = f.Sort switch
             {
@@ -119,6 +126,14 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, P
             request.WithOptions ? names.Fields.Select(x => new Option(x.Code, x.Name)).ToList() : [],
             request.WithOptions ? names.Regions.Select(x => new Option(x.Code, x.Name)).ToList() : []);
     }
+
+    private static bool InTab(PetitionTab tab, PetitionStatus status, DateTime? closesAt, DateTime now) => tab switch
+    {
+        PetitionTab.Open => status == PetitionStatus.Open && closesAt > now,
+        PetitionTab.Awaiting => status == PetitionStatus.AwaitingAnswer,
+        PetitionTab.Answered => status == PetitionStatus.Answered,
+        _ => status is PetitionStatus.Closed or PetitionStatus.Rejected || (status == PetitionStatus.Open && closesAt <= now),
+    };
 }
 
 /// <summary>Reference data names for the current culture.</summary>
