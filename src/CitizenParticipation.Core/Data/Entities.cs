@@ -22,9 +22,12 @@ public sealed class User : IdentityUser<Guid>
     /// <summary>Set when the owner deleted the account: personal data is gone, contributions stay under an anonymised name.</summary>
     public DateTime? DeletedAt { get; set; }
 
-    public VerificationLevel VerificationLevel =>
-        ResidentVerified ? VerificationLevel.ResidentVerified
-        : EmailConfirmed ? VerificationLevel.EmailConfirmed
+    public VerificationLevel VerificationLevel => LevelOf(ResidentVerified, EmailConfirmed);
+
+    /// <summary>The level, for readers that project only these two columns instead of loading the user.</summary>
+    public static VerificationLevel LevelOf(bool residentVerified, bool emailConfirmed) =>
+        residentVerified ? VerificationLevel.ResidentVerified
+        : emailConfirmed ? VerificationLevel.EmailConfirmed
         : VerificationLevel.None;
 }
 

@@ -4,8 +4,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using CitizenParticipation.Core.Caching;
-using CitizenParticipation.Core.Data;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Features;
 using MediatR;
@@ -17,7 +15,7 @@ namespace CitizenParticipation.Modules.Petitions.Controllers;
 
 /// <summary>Open data without personal data: counts, dates and texts, never who signed.</summary>
 [Area("Petitions")]
-public sealed class OpenDataController(IMediator mediator, SiteDbContext db, ReferenceDataCache reference, IStringLocalizer<OpenDataController> t) : Controller
+public sealed class OpenDataController(IMediator mediator, IStringLocalizer<OpenDataController> t) : Controller
 {
     /// <summary>Korean written as text, so the data reads as it is, camelCase like the rest of the site's JSON.</summary>
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
@@ -79,14 +77,12 @@ public sealed class OpenDataController(IMediator mediator, SiteDbContext db, Ref
     [OutputCache(PolicyName = PetitionCaching.PublicPolicy)]
     public async Task<IActionResult> Detail(int id, CancellationToken cancellationToken)
     {
-        var page = await mediator.Send(new GetPetitionPage(id, null), cancellationToken);
-        if (page is null)
+        if (await mediator.Send(new GetPetitionOpenData(id), cancellationToken) is not { } found)
         {
             return NotFound();
         }
 
-        var names = await ReferenceNames.LoadAsync(reference, cancellationToken);
-        var byRegion = await SignatureStatistics.ByRegionAsync(db, id, names, cancellationToken);
+        var (page, byRegion) = found;
         return Json(new
         {
             id = page.Id,

@@ -94,7 +94,11 @@ public sealed class Petition
 
     public DateTime? AnonymisedAt { get; private set; }
 
-    public bool IsPublic => Status is PetitionStatus.Open or PetitionStatus.AwaitingAnswer or PetitionStatus.Answered or PetitionStatus.Closed or PetitionStatus.Rejected;
+    public bool IsPublic => IsPublicStatus(Status);
+
+    /// <summary>Whether anyone may see a petition in this state (readers that project the status alone use it).</summary>
+    public static bool IsPublicStatus(PetitionStatus status) =>
+        status is PetitionStatus.Open or PetitionStatus.AwaitingAnswer or PetitionStatus.Answered or PetitionStatus.Closed or PetitionStatus.Rejected;
 
     public bool AcceptsSignatures(DateTime now) =>
         Status is PetitionStatus.Open or PetitionStatus.AwaitingAnswer && ClosesAt > now;

@@ -28,7 +28,7 @@ public sealed class ListAdminPetitionsHandler(SiteDbContext db, TimeProvider clo
     }
 }
 
-public sealed record AdminPetition(Petition Petition, string? FieldName, string? RegionName, IReadOnlyList<PetitionEvent> Events, IReadOnlyList<SignatureInvalidation> Invalidations, ReferenceNames Names);
+public sealed record AdminPetition(Petition Petition, string? FieldName, string? RegionName, IReadOnlyList<PetitionEvent> Events, IReadOnlyList<SignatureInvalidation> Invalidations);
 
 public sealed record GetAdminPetition(int Id) : IRequest<AdminPetition?>;
 
@@ -42,9 +42,9 @@ public sealed class GetAdminPetitionHandler(SiteDbContext db, ReferenceDataCache
             return null;
         }
 
-        var names = await ReferenceNames.LoadAsync(reference, cancellationToken);
+        var names = await reference.GetAsync(cancellationToken);
         var events = await db.Set<PetitionEvent>().AsNoTracking().Where(e => e.PetitionId == p.Id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
         var invalidations = await db.Set<SignatureInvalidation>().AsNoTracking().Where(e => e.PetitionId == p.Id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
-        return new AdminPetition(p, names.Field(p.PolicyFieldId)?.Name, names.Region(p.RegionId)?.Name, events, invalidations, names);
+        return new AdminPetition(p, names.PolicyField(p.PolicyFieldId)?.Name, names.Region(p.RegionId)?.Name, events, invalidations);
     }
 }

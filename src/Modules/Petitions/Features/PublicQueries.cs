@@ -82,53 +82,45 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, P
             query = query.Where(p => p.Title.Contains(q) || p.Body.Contains(q));
         }
 
+        query = f.Sort switch
+        {
+            PetitionSort.MostSigned => query.OrderByDescending(p => p.SignatureCount).ThenByDescending(p => p.Id),
+            PetitionSort.ClosingSoon => query.OrderBy(p => p.ClosesAt).ThenBy(p => p.Id),
+            _ => query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id),
+        };
+        Task<List<Row>> Rows(IQueryable<Petition> petitions) => petitions
+            .Select(p => new Row(p.Id, p.Title, p.Status, p.PolicyFieldId, p.RegionId, p.SignatureCount, p.DisagreementCount, p.PublishedAt, p.ClosesAt, p.AnsweredAt, p.RejectionReason))
+            .ToListAsync(cancellationToken);
+
         int total;
-        IQueryable<Petition> page;
+        List<Row> rows;
         if (!searching)
         {
-            query = f.Sort switch
-            {
-                PetitionSort.MostSigned => query.OrderByDescending(p => p.SignatureCount).ThenByDescending(p => p.Id),
-                PetitionSort.ClosingSoon => query.OrderBy(p => p.ClosesAt).ThenBy(p => p.Id),
-                _ => query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id),
-            };
             total = await query.CountAsync(cancellationToken);
-            page = query.Skip((f.Page - 1) * f.PageSize).Take(f.PageSize);
+            rows = await Rows(query.Skip((f.Page - 1) * f.PageSize).Take(f.PageSize));
         }
         else
         {
-            // One read of the matches serves both the count and the page (the tab is applied here too,
-            // for the closed tab whose rows were not narrowed in the query).
-            var matches = (await query.Select(p => new { p.Id, p.Status, p.SignatureCount, p.ClosesAt, p.PublishedAt }).ToListAsync(cancellationToken))
-                .Where(p => InTab(f.Tab, p.Status, p.ClosesAt, now)).ToList();
+            // One read of the matches, in order, serves both the count and the page (the tab is applied
+            // here too, for the closed tab whose rows were not narrowed in the query).
+            var matches = (await query.Select(p => new { p.Id, p.Status, p.ClosesAt }).ToListAsync(cancellationToken))
+                .Where(p => InTab(f.Tab, p.Status, p.ClosesAt, now)).Select(p => p.Id).ToList();
             total = matches.Count;
-            var ordered = f.Sort switch
-            {
-                PetitionSort.MostSigned => matches.OrderByDescending(p => p.SignatureCount).ThenByDescending(p => p.Id),
-                PetitionSort.ClosingSoon => matches.OrderBy(p => p.ClosesAt).ThenBy(p => p.Id),
-                _ => matches.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id),
-            };
-            var ids = ordered.Skip((f.Page - 1) * f.PageSize).Take(f.PageSize).Select(p => p.Id).ToList();
-            page = db.Set<Petition>().AsNoTracking().Where(p => ids.Contains(p.Id));
-            page = f.Sort switch
-            {
-                PetitionSort.MostSigned => page.OrderByDescending(p => p.SignatureCount).ThenByDescending(p => p.Id),
-                PetitionSort.ClosingSoon => page.OrderBy(p => p.ClosesAt).ThenBy(p => p.Id),
-                _ => page.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id),
-            };
+            var ids = matches.Skip((f.Page - 1) * f.PageSize).Take(f.PageSize).ToList();
+            rows = (await Rows(db.Set<Petition>().AsNoTracking().Where(p => ids.Contains(p.Id)))).OrderBy(r => ids.IndexOf(r.Id)).ToList();
         }
 
-        var rows = await page
-            .Select(p => new { p.Id, p.Title, p.Status, p.PolicyFieldId, p.RegionId, p.SignatureCount, p.DisagreementCount, p.PublishedAt, p.ClosesAt, p.AnsweredAt, p.RejectionReason })
-            .ToListAsync(cancellationToken);
-        var names = await ReferenceNames.LoadAsync(reference, cancellationToken);
+        var names = await reference.GetAsync(cancellationToken);
         var items = rows.Select(p => new PetitionSummary(p.Id, p.Title, p.Status == PetitionStatus.Open && p.ClosesAt <= now ? PetitionStatus.Closed : p.Status,
-            names.Field(p.PolicyFieldId)?.Name, names.Field(p.PolicyFieldId)?.Code, names.Region(p.RegionId)?.Name, names.Region(p.RegionId)?.Code,
+            names.PolicyField(p.PolicyFieldId)?.Name, names.PolicyField(p.PolicyFieldId)?.Code, names.Region(p.RegionId)?.Name, names.Region(p.RegionId)?.Code,
             p.SignatureCount, p.DisagreementCount, p.PublishedAt, p.ClosesAt, p.AnsweredAt, p.RejectionReason)).ToList();
         return new PetitionList(f, items, total, (await settings.GetAsync()).AnswerThreshold,
-            request.WithOptions ? names.Fields.Select(x => new Option(x.Code, x.Name)).ToList() : [],
+            request.WithOptions ? names.PolicyFields.Select(x => new Option(x.Code, x.Name)).ToList() : [],
             request.WithOptions ? names.Regions.Select(x => new Option(x.Code, x.Name)).ToList() : []);
     }
+
+    private sealed record Row(int Id, string Title, PetitionStatus Status, int? PolicyFieldId, int? RegionId, int SignatureCount, int DisagreementCount,
+        DateTime? PublishedAt, DateTime? ClosesAt, DateTime? AnsweredAt, RejectionReason? RejectionReason);
 
     private static bool InTab(PetitionTab tab, PetitionStatus status, DateTime? closesAt, DateTime now) => tab switch
     {
@@ -137,23 +129,6 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, P
         PetitionTab.Answered => status == PetitionStatus.Answered,
         _ => status is PetitionStatus.Closed or PetitionStatus.Rejected || (status == PetitionStatus.Open && closesAt <= now),
     };
-}
-
-/// <summary>Reference data names for the current culture.</summary>
-public sealed record ReferenceNames(IReadOnlyList<ReferenceNames.Item> Fields, IReadOnlyList<ReferenceNames.Item> Regions, IReadOnlyList<ReferenceNames.Item> Departments)
-{
-    public sealed record Item(int Id, string Code, string Name);
-
-    public Item? Field(int? id) => id is null ? null : Fields.FirstOrDefault(x => x.Id == id);
-    public Item? Region(int? id) => id is null ? null : Regions.FirstOrDefault(x => x.Id == id);
-    public Item? Department(int? id) => id is null ? null : Departments.FirstOrDefault(x => x.Id == id);
-
-    public static async Task<ReferenceNames> LoadAsync(ReferenceDataCache cache, CancellationToken cancellationToken)
-    {
-        var data = await cache.GetAsync(cancellationToken);
-        static List<Item> Of(IEnumerable<ReferenceItem> items) => items.Select(x => new Item(x.Id, x.Code, x.Name)).ToList();
-        return new ReferenceNames(Of(data.PolicyFields), Of(data.Regions), Of(data.Departments));
-    }
 }
 
 public sealed record DayCount(DateOnly Day, int Count);
@@ -184,7 +159,7 @@ public sealed class GetPetitionPageHandler(SiteDbContext db, TimeProvider clock,
 
         var settings = await settingsCache.GetAsync();
         var now = clock.GetUtcNow().UtcDateTime;
-        var names = await ReferenceNames.LoadAsync(reference, cancellationToken);
+        var names = await reference.GetAsync(cancellationToken);
         var signatures = db.Set<PetitionSignature>().AsNoTracking().Where(s => s.PetitionId == p.Id && s.InvalidationId == null);
         var recent = await signatures.Where(s => s.Kind == SignatureKind.Agree).OrderByDescending(s => s.Id).Take(10)
             .Select(s => new { s.SignerName, s.Comment, s.CreatedAt }).ToListAsync(cancellationToken);
@@ -199,11 +174,28 @@ public sealed class GetPetitionPageHandler(SiteDbContext db, TimeProvider clock,
         }) ?? [];
         var status = p.Status == PetitionStatus.Open && p.ClosesAt <= now ? PetitionStatus.Closed : p.Status;
         return new PetitionPage(p.Id, p.Title, p.Body, status, NameMasking.Mask(p.AuthorName),
-            names.Field(p.PolicyFieldId)?.Name, names.Field(p.PolicyFieldId)?.Code, names.Region(p.RegionId)?.Name, names.Region(p.RegionId)?.Code,
+            names.PolicyField(p.PolicyFieldId)?.Name, names.PolicyField(p.PolicyFieldId)?.Code, names.Region(p.RegionId)?.Name, names.Region(p.RegionId)?.Code,
             p.PublishedAt, p.ClosesAt, p.ClosedAt, p.SignatureCount, p.DisagreementCount, settings.AnswerThreshold, settings.DisagreementEnabled,
             p.ThresholdReachedAt, p.AnswerDueAt, p.AgendaProposedAt, p.RejectionReason, p.RejectionNote,
             p.AnswerText, p.AnswerVideoUrl, p.AnsweringOfficial, names.Department(p.AnsweringDepartmentId)?.Name, p.AnsweredAt, p.LinkedTaskId,
             byDay, recent.Select(r => new RecentSigner(NameMasking.Mask(r.SignerName), r.Comment, r.CreatedAt)).ToList(), mine, p.AcceptsSignatures(now));
+    }
+}
+
+/// <summary>A petition's page for open data, with its signatures counted by region.</summary>
+public sealed record GetPetitionOpenData(int Id) : IRequest<(PetitionPage Page, IReadOnlyList<RegionCount> ByRegion)?>;
+
+public sealed class GetPetitionOpenDataHandler(SiteDbContext db, IMediator mediator, ReferenceDataCache reference)
+    : IRequestHandler<GetPetitionOpenData, (PetitionPage Page, IReadOnlyList<RegionCount> ByRegion)?>
+{
+    public async Task<(PetitionPage Page, IReadOnlyList<RegionCount> ByRegion)?> Handle(GetPetitionOpenData request, CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new GetPetitionPage(request.Id, null), cancellationToken) is not { } page)
+        {
+            return null;
+        }
+
+        return (page, await SignatureStatistics.ByRegionAsync(db, page.Id, await reference.GetAsync(cancellationToken), cancellationToken));
     }
 }
 
@@ -218,7 +210,7 @@ public sealed class GetPetitionCountsHandler(SiteDbContext db) : IRequestHandler
     {
         var c = await db.Set<Petition>().AsNoTracking().Where(p => p.Id == request.Id)
             .Select(p => new { p.Id, p.SignatureCount, p.DisagreementCount, p.Status }).FirstOrDefaultAsync(cancellationToken);
-        return c is null || c.Status is PetitionStatus.Draft or PetitionStatus.Hidden or PetitionStatus.CollectingAgreements or PetitionStatus.PendingModeration
+        return c is null || !Petition.IsPublicStatus(c.Status)
             ? null
             : new PetitionCounts(c.Id, c.SignatureCount, c.DisagreementCount, c.Status);
     }
@@ -236,7 +228,7 @@ public static class SignatureStatistics
         return rows.OrderBy(r => r.Day).Select(r => new DayCount(DateOnly.FromDateTime(r.Day), r.Count)).ToList();
     }
 
-    public static async Task<IReadOnlyList<RegionCount>> ByRegionAsync(SiteDbContext db, int petitionId, ReferenceNames names, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<RegionCount>> ByRegionAsync(SiteDbContext db, int petitionId, ReferenceData names, CancellationToken cancellationToken)
     {
         var rows = await db.Set<PetitionSignature>().AsNoTracking()
             .Where(s => s.PetitionId == petitionId && s.InvalidationId == null && s.Kind == SignatureKind.Agree)
@@ -254,9 +246,9 @@ public sealed class GetPetitionFormOptionsHandler(ReferenceDataCache reference) 
 {
     public async Task<PetitionFormOptions> Handle(GetPetitionFormOptions request, CancellationToken cancellationToken)
     {
-        var names = await ReferenceNames.LoadAsync(reference, cancellationToken);
-        static List<Option> Of(IEnumerable<ReferenceNames.Item> items) =>
+        var names = await reference.GetAsync(cancellationToken);
+        static List<Option> Of(IEnumerable<ReferenceItem> items) =>
             items.Select(x => new Option(x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name)).ToList();
-        return new PetitionFormOptions(Of(names.Fields), Of(names.Regions), Of(names.Departments));
+        return new PetitionFormOptions(Of(names.PolicyFields), Of(names.Regions), Of(names.Departments));
     }
 }

@@ -2,8 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenParticipation.Modules.Petitions.Services;
 
@@ -111,22 +109,18 @@ public sealed record PetitionSettings
 }
 
 /// <summary>
-/// Settings kept in memory: the signing path and the rate limiter consult them on every request. A save in
-/// this instance shows at once; another instance's change within the cache's lifetime.
+/// The petition settings parsed once from the site settings held in memory (<see cref="SiteSettingsCache"/>):
+/// the signing path and the rate limiter consult them on every request. A save in this instance shows at
+/// once; another instance's change within the site settings' lifetime.
 /// </summary>
-public sealed class PetitionSettingsCache(IServiceScopeFactory scopes, TimeProvider clock)
-    : GenerationCache<PetitionSettings>(clock, TimeSpan.FromSeconds(10))
+public sealed class PetitionSettingsCache(SiteSettingsCache siteSettings, TimeProvider clock)
+    : GenerationCache<PetitionSettings>(clock, TimeSpan.FromSeconds(30))
 {
     public override bool Watches(object entity) => entity is SiteSetting s && s.Key.StartsWith(PetitionSettings.Prefix, StringComparison.Ordinal);
 
     /// <summary>For the rate limiter's partitioning, which cannot wait; completes at once while the value is fresh.</summary>
     public PetitionSettings Get() => GetAsync().AsTask().GetAwaiter().GetResult();
 
-    protected override async Task<PetitionSettings> LoadAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-        var rows = await db.SiteSettings.AsNoTracking().Where(s => s.Key.StartsWith(PetitionSettings.Prefix)).ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
-        return PetitionSettings.From(rows);
-    }
+    protected override async Task<PetitionSettings> LoadAsync(CancellationToken cancellationToken) =>
+        PetitionSettings.From(await siteSettings.GetAsync(cancellationToken));
 }

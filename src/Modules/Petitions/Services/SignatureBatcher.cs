@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using CitizenParticipation.Core.Data;
-using CitizenParticipation.Core.Security;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Features;
 using MediatR;
@@ -239,7 +238,7 @@ public sealed class SignatureBatcher : IAsyncDisposable
 
     private static SignOutcome? Refusal(PetitionState? s, Signer? signer, PetitionSettings settings, DateTime now)
     {
-        if (s is null || s.Status is PetitionStatus.Draft or PetitionStatus.Hidden or PetitionStatus.CollectingAgreements or PetitionStatus.PendingModeration)
+        if (s is null || !Petition.IsPublicStatus(s.Status))
         {
             return SignOutcome.NotFound;
         }
@@ -254,11 +253,9 @@ public sealed class SignatureBatcher : IAsyncDisposable
             return SignOutcome.NotOpen;
         }
 
-        var level = signer is null ? VerificationLevel.None
-            : signer.ResidentVerified ? VerificationLevel.ResidentVerified
-            : signer.EmailConfirmed ? VerificationLevel.EmailConfirmed
-            : VerificationLevel.None;
-        return signer is null || level < settings.RequiredVerification ? SignOutcome.VerificationRequired : null;
+        return signer is null || User.LevelOf(signer.ResidentVerified, signer.EmailConfirmed) < settings.RequiredVerification
+            ? SignOutcome.VerificationRequired
+            : null;
     }
 
     private static PetitionSignature Row(SignPetition request, Signer signer, DateTime now)
