@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
@@ -30,7 +29,7 @@ const int WarmUpSigners = 300;
 
 var dataPath = Path.Combine(Path.GetTempPath(), "cp-bench-petitions-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(dataPath);
-var siteUrl = $"http://127.0.0.1:{FreePort()}";
+var siteUrl = $"http://127.0.0.1:{BenchSite.FreePort()}";
 var start = new ProcessStartInfo("dotnet", [siteDll, "--urls", siteUrl])
 {
     WorkingDirectory = Path.GetDirectoryName(siteDll)!,
@@ -57,7 +56,7 @@ var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = f
 using var http = new HttpClient(handler) { BaseAddress = new Uri(siteUrl), Timeout = TimeSpan.FromSeconds(120) };
 try
 {
-    await WaitForAsync(http, "/health", TimeSpan.FromSeconds(120));
+    await BenchSite.WaitForAsync(http, "/health", TimeSpan.FromSeconds(120));
     var database = Directory.GetFiles(dataPath, "*.db").Single();
     var seeding = Stopwatch.StartNew();
     var seed = Seed(database, citizenCount, petitionCount, signatureCount, signerCount + WarmUpSigners);
@@ -103,7 +102,7 @@ try
         create.ExecuteNonQuery();
     }
 
-    var baselinePort = FreePort();
+    var baselinePort = BenchSite.FreePort();
     var builder = WebApplication.CreateSlimBuilder();
     builder.Logging.ClearProviders();
     builder.WebHost.UseUrls($"http://127.0.0.1:{baselinePort}");
@@ -536,32 +535,6 @@ static string Status(string database, int petition)
     var mailing = reader.IsDBNull(3) ? "none" : $"one, to the signers up to signature {reader.GetInt64(3):N0}, for the outbox sender to expand outside the signing requests";
     return $"{(reader.GetInt32(0) == 4 ? "AwaitingAnswer" : reader.GetInt32(0).ToString(CultureInfo.InvariantCulture))}, threshold reached: {reader.GetInt32(1) == 1}, " +
            $"emails queued: {reader.GetInt64(2):N0} (staff), signer mailing: {mailing}";
-}
-
-static async Task WaitForAsync(HttpClient client, string path, TimeSpan timeout)
-{
-    var deadline = DateTime.UtcNow + timeout;
-    while (true)
-    {
-        try
-        {
-            using var response = await client.GetAsync(path);
-            if (response.StatusCode == HttpStatusCode.OK) return;
-        }
-        catch (HttpRequestException)
-        {
-        }
-
-        if (DateTime.UtcNow > deadline) throw new TimeoutException("The site did not start.");
-        await Task.Delay(500);
-    }
-}
-
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
 
 internal sealed record Session(string Cookies, string Token);

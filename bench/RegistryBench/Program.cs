@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
@@ -19,7 +18,7 @@ var concurrency = int.Parse(args.ElementAtOrDefault(4) ?? "8", CultureInfo.Invar
 
 var dataPath = Path.Combine(Path.GetTempPath(), "cp-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(dataPath);
-var port = FreePort();
+var port = BenchSite.FreePort();
 var siteUrl = $"http://127.0.0.1:{port}";
 var start = new ProcessStartInfo("dotnet", [siteDll, "--urls", siteUrl])
 {
@@ -43,7 +42,7 @@ site.BeginErrorReadLine();
 using var http = new HttpClient { BaseAddress = new Uri(siteUrl), Timeout = TimeSpan.FromSeconds(60) };
 try
 {
-    await WaitForAsync(http, "/health", TimeSpan.FromSeconds(120));
+    await BenchSite.WaitForAsync(http, "/health", TimeSpan.FromSeconds(120));
     var database = Directory.GetFiles(dataPath, "*.db").Single();
     var seeding = Stopwatch.StartNew();
     var firstTask = Seed(database, taskCount, activityCount);
@@ -60,7 +59,7 @@ try
     }
 
     // Baseline: the same bytes, from memory, by a bare Kestrel in this process.
-    var baselinePort = FreePort();
+    var baselinePort = BenchSite.FreePort();
     var builder = WebApplication.CreateSlimBuilder();
     builder.Logging.ClearProviders();
     builder.WebHost.UseUrls($"http://127.0.0.1:{baselinePort}");
@@ -89,7 +88,7 @@ try
     // The same site with the dashboard cache off: what every request would cost without it (and the first one after a change costs).
     site.Kill(entireProcessTree: true);
     await site.WaitForExitAsync();
-    var uncachedUrl = $"http://127.0.0.1:{FreePort()}";
+    var uncachedUrl = $"http://127.0.0.1:{BenchSite.FreePort()}";
     var uncachedStart = new ProcessStartInfo("dotnet", [siteDll, "--urls", uncachedUrl])
     {
         WorkingDirectory = start.WorkingDirectory,
@@ -106,7 +105,7 @@ try
     try
     {
         using var uncachedHttp = new HttpClient { BaseAddress = new Uri(uncachedUrl), Timeout = TimeSpan.FromSeconds(60) };
-        await WaitForAsync(uncachedHttp, "/health", TimeSpan.FromSeconds(120));
+        await BenchSite.WaitForAsync(uncachedHttp, "/health", TimeSpan.FromSeconds(120));
         var fewer = Math.Max(100, requests / 4);
         Console.WriteLine($"Dashboard cache off (Registry:DashboardCacheSeconds=0), {fewer:N0} requests per endpoint:");
         foreach (var path in paths.Take(2))
@@ -311,28 +310,3 @@ static void ExplainQueryPlans(string database)
     }
 }
 
-static async Task WaitForAsync(HttpClient client, string path, TimeSpan timeout)
-{
-    var deadline = DateTime.UtcNow + timeout;
-    while (true)
-    {
-        try
-        {
-            using var response = await client.GetAsync(path);
-            if (response.StatusCode == HttpStatusCode.OK) return;
-        }
-        catch (HttpRequestException)
-        {
-        }
-
-        if (DateTime.UtcNow > deadline) throw new TimeoutException("The site did not start.");
-        await Task.Delay(500);
-    }
-}
-
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}

@@ -59,40 +59,6 @@ public sealed class PetitionTests(DemoSiteFixture site)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>The email to <paramref name="recipient"/> whose text mentions <paramref name="marker"/> (other emails may reach the same person).</summary>
-    private async Task<MailMessageFile> WaitForMailAsync(string recipient, string marker)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Directory.Exists(site.Server.MailDirectory))
-            {
-                foreach (var file in Directory.EnumerateFiles(site.Server.MailDirectory, "*.eml", SearchOption.AllDirectories))
-                {
-                    string text;
-                    try
-                    {
-                        text = await File.ReadAllTextAsync(file);
-                    }
-                    catch (IOException)
-                    {
-                        continue;
-                    }
-
-                    var mail = MailMessageFile.Parse(text);
-                    if (mail.To.Contains(recipient, StringComparison.OrdinalIgnoreCase) && mail.Bodies.Any(b => b.Contains(marker, StringComparison.Ordinal)))
-                    {
-                        return mail;
-                    }
-                }
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"No email to {recipient} mentioning \"{marker}\" appeared in {site.Server.MailDirectory}.");
-    }
-
     private static async Task SignAsync(IPage page, string petitionPath, string comment)
     {
         await GoAsync(page, petitionPath);
@@ -189,7 +155,7 @@ public sealed class PetitionTests(DemoSiteFixture site)
         // 5. Both signers receive the answer by email, with the link to the petition.
         foreach (var email in new[] { Citizen2Email, newEmail })
         {
-            var mail = await WaitForMailAsync(email, marker);
+            var mail = await site.Server.WaitForMailAsync(email, TimeSpan.FromSeconds(30), marker);
             Assert.Contains("답변", mail.Subject);
             Assert.Contains(mail.Links, l => new Uri(l).AbsolutePath == petitionPath);
         }

@@ -131,8 +131,11 @@ public sealed class SiteServer : IAsyncDisposable
         throw new TimeoutException($"The site did not become healthy within {timeout.TotalSeconds} s:\n{Output}");
     }
 
-    /// <summary>Waits for the background sender to write an email to <paramref name="recipient"/> and returns it parsed.</summary>
-    public async Task<MailMessageFile> WaitForMailAsync(string recipient, TimeSpan timeout)
+    /// <summary>
+    /// Waits for the background sender to write an email to <paramref name="recipient"/> (whose text mentions
+    /// <paramref name="marker"/>, when given: other emails may reach the same person) and returns it parsed.
+    /// </summary>
+    public async Task<MailMessageFile> WaitForMailAsync(string recipient, TimeSpan timeout, string? marker = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
@@ -152,7 +155,8 @@ public sealed class SiteServer : IAsyncDisposable
                     }
 
                     var mail = MailMessageFile.Parse(text);
-                    if (mail.To.Contains(recipient, StringComparison.OrdinalIgnoreCase))
+                    if (mail.To.Contains(recipient, StringComparison.OrdinalIgnoreCase)
+                        && (marker is null || mail.Bodies.Any(b => b.Contains(marker, StringComparison.Ordinal))))
                     {
                         return mail;
                     }
@@ -162,7 +166,7 @@ public sealed class SiteServer : IAsyncDisposable
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"No email to {recipient} appeared in {MailDirectory} within {timeout.TotalSeconds} s.\n{Output}");
+        throw new TimeoutException($"No email to {recipient}{(marker is null ? "" : $" mentioning \"{marker}\"")} appeared in {MailDirectory} within {timeout.TotalSeconds} s.\n{Output}");
     }
 
     private static int FreePort()
