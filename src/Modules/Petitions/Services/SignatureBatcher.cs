@@ -1,9 +1,11 @@
-using System.Threading.Channels;
+using System.Data.Common;
+using System.Globalization;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Features;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -20,27 +22,43 @@ namespace CitizenParticipation.Modules.Petitions.Services;
 public sealed class SignatureBatcher : IAsyncDisposable
 {
     private const int MaxGroup = 500;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private static readonly string OpenStatuses = string.Join(", ", (int)PetitionStatus.Open, (int)PetitionStatus.AwaitingAnswer);
+    // A plain monitor rather than a channel: the writer thread sleeps on it without spinning first.
+    private readonly object _gate = new();
+    private List<Pending> _queue = new(MaxGroup);
+    private bool _closed;
     private readonly IServiceScopeFactory _scopes;
     private readonly PetitionSettingsCache _settings;
     private readonly ILogger<SignatureBatcher> _logger;
-    private readonly Task _writer;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private WriterSession? _session;
 
     public SignatureBatcher(IServiceScopeFactory scopes, PetitionSettingsCache settings, ILogger<SignatureBatcher> logger)
     {
         _scopes = scopes;
         _settings = settings;
         _logger = logger;
-        _writer = Task.Run(WriteLoopAsync);
+        // The writer is the one serial step of signing: on a thread of its own, with blocking database
+        // calls, it is not queued behind the requests it serves as a thread-pool task would be.
+        new Thread(WriteLoop) { IsBackground = true, Name = "Signature writer" }.Start();
     }
 
     /// <summary>Queues one signature and completes once it is committed or refused; a cancelled request does not undo it.</summary>
     public Task<SignOutcome> WriteAsync(SignPetition request)
     {
         var pending = new Pending(request);
-        if (!_queue.Writer.TryWrite(pending))
+        lock (_gate)
         {
-            throw new InvalidOperationException("The site is shutting down.");
+            if (_closed)
+            {
+                throw new InvalidOperationException("The site is shutting down.");
+            }
+
+            _queue.Add(pending);
+            if (_queue.Count == 1)
+            {
+                Monitor.Pulse(_gate);
+            }
         }
 
         return pending.Outcome.Task;
@@ -48,120 +66,165 @@ public sealed class SignatureBatcher : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _writer;
+        lock (_gate)
+        {
+            _closed = true;
+            Monitor.Pulse(_gate);
+        }
+
+        await _stopped.Task;
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
-        var group = new List<Pending>(MaxGroup);
-        while (await _queue.Reader.WaitToReadAsync())
+        var taken = new List<Pending>(MaxGroup);
+        try
         {
-            group.Clear();
-            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var pending))
+            while (true)
             {
-                group.Add(pending);
-            }
+                lock (_gate)
+                {
+                    while (_queue.Count == 0 && !_closed)
+                    {
+                        Monitor.Wait(_gate);
+                    }
 
-            try
-            {
-                await WriteGroupAsync(group);
-            }
-            catch (DbUpdateException) when (group.Count > 1)
-            {
-                // Another instance inserted one of these people in the meantime: one transaction each, so
-                // the unique index answers for that one only.
-                foreach (var pending in group)
-                {
-                    await WriteAloneAsync(pending);
+                    if (_queue.Count == 0)
+                    {
+                        return;
+                    }
+
+                    // Everything queued is taken at once; the requests that arrive meanwhile form the next group.
+                    (taken, _queue) = (_queue, taken);
                 }
-            }
-            catch (Exception ex) when (group.Count == 1)
-            {
-                await ResolveAsync(group[0], ex);
-            }
-            catch (Exception ex)
-            {
-                _logger.LogError(ex, "Writing {Count} signatures failed", group.Count);
-                foreach (var pending in group)
+
+                for (var start = 0; start < taken.Count; start += MaxGroup)
                 {
-                    pending.Outcome.TrySetException(ex);
+                    Write(taken.GetRange(start, Math.Min(MaxGroup, taken.Count - start)));
                 }
+
+                taken.Clear();
             }
+        }
+        finally
+        {
+            _session?.Dispose();
+            _stopped.TrySetResult();
         }
     }
 
-    private async Task WriteAloneAsync(Pending pending)
+    private void Write(List<Pending> group)
     {
         try
         {
-            await WriteGroupAsync([pending]);
+            WriteGroup(group);
+        }
+        catch (Exception ex) when (group.Count > 1)
+        {
+            // One transaction each, so that whatever refused the group (a petition closed between the read
+            // and the write, a lock another instance held too long) fails one request only.
+            _logger.LogWarning(ex, "Writing {Count} signatures together failed; writing them one by one", group.Count);
+            foreach (var pending in group)
+            {
+                WriteAlone(pending);
+            }
         }
         catch (Exception ex)
         {
-            await ResolveAsync(pending, ex);
+            _logger.LogError(ex, "Writing a signature failed");
+            group[0].Outcome.TrySetException(ex);
         }
     }
 
-    /// <summary>A refused insert of one person is "already signed" when their row is there (a double click, another instance).</summary>
-    private async Task ResolveAsync(Pending pending, Exception ex)
+    private void WriteAlone(Pending pending)
     {
-        if (ex is DbUpdateException)
+        try
         {
-            try
+            WriteGroup([pending]);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Writing a signature failed");
+            pending.Outcome.TrySetException(ex);
+        }
+    }
+
+    /// <summary>
+    /// One transaction for the group, in plain SQL both providers accept: per petition, the counter moves
+    /// first (which also takes the petition row's lock on PostgreSQL and refuses a petition that is no longer
+    /// open), then each row is inserted unless the unique index (petition, person) already holds that person,
+    /// and the counter gives back what the index refused.
+    /// </summary>
+    private void WriteGroup(IReadOnlyList<Pending> group)
+    {
+        // The writer keeps its connection and prepared statements from one group to the next; any failure,
+        // and any group that ran the threshold actions through the context, starts a fresh session.
+        var session = _session ??= new WriterSession(_scopes.CreateAsyncScope());
+        var keep = false;
+        try
+        {
+            keep = WriteGroup(session, group);
+        }
+        finally
+        {
+            if (!keep)
             {
-                await using var scope = _scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-                var request = pending.Request;
-                if (await db.Set<PetitionSignature>().AnyAsync(s => s.PetitionId == request.PetitionId && s.UserId == request.UserId))
-                {
-                    pending.Outcome.TrySetResult(SignOutcome.AlreadySigned);
-                    return;
-                }
+                _session = null;
+                session.Dispose();
             }
-            catch (Exception lookup)
+        }
+    }
+
+    private bool WriteGroup(WriterSession session, IReadOnlyList<Pending> group)
+    {
+        var db = session.Db;
+        var now = session.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var settings = _settings.GetAsync().GetAwaiter().GetResult();
+        var outcomes = new Dictionary<Pending, SignOutcome>();
+        var thresholdsApplied = false;
+
+        using var transaction = db.Database.BeginTransaction();
+        var dbTransaction = transaction.GetDbTransaction();
+        session.Begin(dbTransaction);
+
+        // What the requests would each have read, read once for the group inside its transaction.
+        var petitionIds = group.Select(p => p.Request.PetitionId).Distinct().Order().ToList();
+        var states = new Dictionary<int, PetitionState>();
+        using (var read = session.Command(dbTransaction))
+        {
+            read.CommandText = $"""SELECT "Id", "Status", "ClosesAt", "SignatureCount", "ThresholdReachedAt" IS NULL, "AgendaProposedAt" IS NULL FROM "Petitions" WHERE "Id" IN ({In(read, "p", petitionIds.Cast<object>())})""";
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
             {
-                _logger.LogError(lookup, "Could not tell whether a refused signature was a duplicate");
+                var state = new PetitionState(reader.GetInt32(0), (PetitionStatus)reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetDateTime(2),
+                    reader.GetInt32(3), reader.GetBoolean(4), reader.GetBoolean(5));
+                states[state.Id] = state;
             }
         }
 
-        _logger.LogError(ex, "Writing a signature failed");
-        pending.Outcome.TrySetException(ex);
-    }
+        var signers = new Dictionary<Guid, Signer>();
+        using (var read = session.Command(dbTransaction))
+        {
+            read.CommandText = $"""SELECT "Id", "DisplayName", "EmailConfirmed", "ResidentVerified", "RegionId", "Email" FROM "AspNetUsers" WHERE "DeletedAt" IS NULL AND "Id" IN ({In(read, "u", group.Select(p => p.Request.UserId).Distinct().Select(session.Key))})""";
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                var signer = new Signer(reader.GetGuid(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3),
+                    reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetString(5));
+                signers[signer.Id] = signer;
+            }
+        }
 
-    private async Task WriteGroupAsync(IReadOnlyList<Pending> group)
-    {
-        await using var scope = _scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<SiteDbContext>();
-        var clock = services.GetRequiredService<TimeProvider>();
-        var settings = await _settings.GetAsync();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var outcomes = new Dictionary<Pending, SignOutcome>();
-        var petitions = db.Set<Petition>();
-        var signatures = db.Set<PetitionSignature>();
-
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        // What the requests would each have read, read once for the group inside its transaction.
-        var petitionIds = group.Select(p => p.Request.PetitionId).Distinct().ToList();
-        var states = await petitions.AsNoTracking().Where(p => petitionIds.Contains(p.Id))
-            .Select(p => new PetitionState(p.Id, p.Status, p.ClosesAt, p.SignatureCount, p.ThresholdReachedAt == null, p.AgendaProposedAt == null))
-            .ToDictionaryAsync(p => p.Id);
-        var userIds = group.Select(p => p.Request.UserId).Distinct().ToList();
-        var signers = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.DeletedAt == null)
-            .Select(u => new Signer(u.Id, u.DisplayName, u.EmailConfirmed, u.ResidentVerified, u.RegionId, u.Email)).ToDictionaryAsync(u => u.Id);
-
-        foreach (var forPetition in group.GroupBy(p => p.Request.PetitionId))
+        foreach (var forPetition in group.GroupBy(p => p.Request.PetitionId).OrderBy(g => g.Key))
         {
             var petitionId = forPetition.Key;
             var accepted = new List<(Pending Pending, Signer Signer)>();
             foreach (var pending in forPetition)
             {
                 signers.TryGetValue(pending.Request.UserId, out var signer);
-                var refusal = Refusal(states.GetValueOrDefault(petitionId), signer, settings, now);
-                if (refusal is { } outcome)
+                if (Refusal(states.GetValueOrDefault(petitionId), signer, settings, now) is { } refusal)
                 {
-                    outcomes[pending] = outcome;
+                    outcomes[pending] = refusal;
                 }
                 else
                 {
@@ -174,67 +237,160 @@ public sealed class SignatureBatcher : IAsyncDisposable
                 continue;
             }
 
-            var people = accepted.Select(a => (Guid?)a.Pending.Request.UserId).Distinct().ToList();
-            var signedBefore = (await signatures.Where(s => s.PetitionId == petitionId && people.Contains(s.UserId)).Select(s => s.UserId).ToListAsync()).ToHashSet();
-            var fresh = new List<(Pending Pending, Signer Signer)>();
-            foreach (var candidate in accepted)
+            var agree = accepted.Count(a => a.Pending.Request.Kind == SignatureKind.Agree);
+            if (session.Count(petitionId, agree, accepted.Count - agree, now) == 0)
             {
-                // A double click or a second tab in the same group counts once, like one already in the database.
-                if (signedBefore.Add(candidate.Pending.Request.UserId))
+                foreach (var a in accepted)
                 {
-                    fresh.Add(candidate);
+                    outcomes[a.Pending] = SignOutcome.NotOpen;
+                }
+
+                continue;
+            }
+
+            int refusedAgree = 0, refusedDisagree = 0;
+            foreach (var (pending, signer) in accepted)
+            {
+                if (session.Insert(pending.Request, signer, now))
+                {
+                    outcomes[pending] = SignOutcome.Signed;
                 }
                 else
                 {
-                    outcomes[candidate.Pending] = SignOutcome.AlreadySigned;
+                    // A double click, a second tab, another instance: the index holds this person already.
+                    outcomes[pending] = SignOutcome.AlreadySigned;
+                    _ = pending.Request.Kind == SignatureKind.Agree ? refusedAgree++ : refusedDisagree++;
                 }
             }
 
-            if (fresh.Count == 0)
+            if (refusedAgree + refusedDisagree > 0)
             {
-                continue;
+                session.GiveBack(petitionId, refusedAgree, refusedDisagree);
             }
 
-            var agree = fresh.Count(f => f.Pending.Request.Kind == SignatureKind.Agree);
-            var disagree = fresh.Count - agree;
-            var counted = await petitions
-                .Where(p => p.Id == petitionId && (p.Status == PetitionStatus.Open || p.Status == PetitionStatus.AwaitingAnswer) && p.ClosesAt > now)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(p => p.SignatureCount, p => p.SignatureCount + agree)
-                    .SetProperty(p => p.DisagreementCount, p => p.DisagreementCount + disagree));
-            if (counted == 0)
-            {
-                foreach (var f in fresh)
-                {
-                    outcomes[f.Pending] = SignOutcome.NotOpen;
-                }
-
-                continue;
-            }
-
-            foreach (var (pending, signer) in fresh)
-            {
-                signatures.Add(Row(pending.Request, signer, now));
-                outcomes[pending] = SignOutcome.Signed;
-            }
-
-            await db.SaveChangesAsync();
             // The count read at the start plus this group's signatures: only a group that may cross a
             // threshold reads the counter again (another instance may have added to it meanwhile).
             var state = states[petitionId];
-            var atLeast = state.SignatureCount + agree;
-            if (agree > 0 && ((state.AwaitingThreshold && atLeast >= settings.AnswerThreshold) || (state.AwaitingAgenda && atLeast >= settings.AgendaThreshold)))
+            var atLeast = state.SignatureCount + agree - refusedAgree;
+            if (agree > refusedAgree && ((state.AwaitingThreshold && atLeast >= settings.AnswerThreshold) || (state.AwaitingAgenda && atLeast >= settings.AgendaThreshold)))
             {
-                await CheckThresholdsAsync(services, db, petitionId, settings, fresh[0].Pending.Request.BaseUrl, now);
+                thresholdsApplied = true;
+                CheckThresholdsAsync(session.Services, db, petitionId, settings, forPetition.First().Request.BaseUrl, now).GetAwaiter().GetResult();
             }
         }
 
-        await transaction.CommitAsync();
+        transaction.Commit();
         foreach (var (pending, outcome) in outcomes)
         {
             pending.Outcome.TrySetResult(outcome);
         }
+
+        return !thresholdsApplied;
     }
+
+    /// <summary>The writer's scope, context, open connection and prepared statements.</summary>
+    private sealed class WriterSession : IDisposable
+    {
+        private readonly AsyncServiceScope _scope;
+        private readonly bool _sqlite;
+        private readonly DbCommand _count;
+        private readonly DbCommand _insert;
+        private readonly DbCommand _giveBack;
+
+        public WriterSession(AsyncServiceScope scope)
+        {
+            _scope = scope;
+            Db = Services.GetRequiredService<SiteDbContext>();
+            _sqlite = Db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
+            Db.Database.OpenConnection();
+            _count = Command(null, $"""UPDATE "Petitions" SET "SignatureCount" = "SignatureCount" + @agree, "DisagreementCount" = "DisagreementCount" + @disagree WHERE "Id" = @id AND "Status" IN ({OpenStatuses}) AND "ClosesAt" > @now""",
+                "agree", "disagree", "id", "now");
+            _insert = Command(null, """
+                INSERT INTO "PetitionSignatures" ("PetitionId", "UserId", "Kind", "SignerName", "RegionId", "Comment", "CreatedAt", "IpAddress", "EmailDomain")
+                VALUES (@petition, @user, @kind, @name, @region, @comment, @at, @ip, @domain)
+                ON CONFLICT ("PetitionId", "UserId") DO NOTHING
+                """, "petition", "user", "kind", "name", "region", "comment", "at", "ip", "domain");
+            _giveBack = Command(null, """UPDATE "Petitions" SET "SignatureCount" = "SignatureCount" - @agree, "DisagreementCount" = "DisagreementCount" - @disagree WHERE "Id" = @id""",
+                "agree", "disagree", "id");
+        }
+
+        public IServiceProvider Services => _scope.ServiceProvider;
+
+        public SiteDbContext Db { get; }
+
+        /// <summary>A person's key as the provider keeps it: EF stores Guids as upper-case text in SQLite.</summary>
+        public object Key(Guid id) => _sqlite ? id.ToString().ToUpperInvariant() : id;
+
+        public DbCommand Command(DbTransaction transaction) => Command(transaction, "");
+
+        public void Begin(DbTransaction transaction)
+        {
+            _count.Transaction = transaction;
+            _insert.Transaction = transaction;
+            _giveBack.Transaction = transaction;
+        }
+
+        public int Count(int petitionId, int agree, int disagree, DateTime now) =>
+            Execute(_count, agree, disagree, petitionId, now);
+
+        public void GiveBack(int petitionId, int agree, int disagree) =>
+            Execute(_giveBack, agree, disagree, petitionId);
+
+        public bool Insert(SignPetition request, Signer signer, DateTime now)
+        {
+            var at = signer.Email?.LastIndexOf('@') ?? -1;
+            return Execute(_insert, request.PetitionId, Key(request.UserId), (int)request.Kind, signer.DisplayName, signer.RegionId,
+                string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(), now, request.IpAddress,
+                at >= 0 ? signer.Email![(at + 1)..].ToLowerInvariant() : null) == 1;
+        }
+
+        public void Dispose()
+        {
+            _count.Dispose();
+            _insert.Dispose();
+            _giveBack.Dispose();
+            _scope.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        private static int Execute(DbCommand command, params object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            return command.ExecuteNonQuery();
+        }
+
+        private DbCommand Command(DbTransaction? transaction, string sql, params string[] parameters)
+        {
+            var command = Db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var name in parameters)
+            {
+                Parameter(command, name);
+            }
+
+            return command;
+        }
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    private static string In(DbCommand command, string prefix, IEnumerable<object> values) =>
+        string.Join(", ", values.Select((value, i) =>
+        {
+            var parameter = Parameter(command, prefix + i.ToString(CultureInfo.InvariantCulture));
+            parameter.Value = value;
+            return parameter.ParameterName;
+        }));
 
     private static SignOutcome? Refusal(PetitionState? s, Signer? signer, PetitionSettings settings, DateTime now)
     {
@@ -256,23 +412,6 @@ public sealed class SignatureBatcher : IAsyncDisposable
         return signer is null || User.LevelOf(signer.ResidentVerified, signer.EmailConfirmed) < settings.RequiredVerification
             ? SignOutcome.VerificationRequired
             : null;
-    }
-
-    private static PetitionSignature Row(SignPetition request, Signer signer, DateTime now)
-    {
-        var at = signer.Email?.LastIndexOf('@') ?? -1;
-        return new PetitionSignature
-        {
-            PetitionId = request.PetitionId,
-            UserId = request.UserId,
-            Kind = request.Kind,
-            SignerName = signer.DisplayName,
-            RegionId = signer.RegionId,
-            Comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(),
-            CreatedAt = now,
-            IpAddress = request.IpAddress,
-            EmailDomain = at >= 0 ? signer.Email![(at + 1)..].ToLowerInvariant() : null,
-        };
     }
 
     private static async Task CheckThresholdsAsync(IServiceProvider services, SiteDbContext db, int petitionId, PetitionSettings settings, string baseUrl, DateTime now)
