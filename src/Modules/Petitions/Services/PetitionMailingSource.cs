@@ -23,8 +23,10 @@ public sealed class PetitionMailingSource(SiteDbContext db, PetitionEmails email
         }
 
         var petition = await db.Set<Petition>().AsNoTracking().FirstAsync(p => p.Id == mailing.PetitionId, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The chunk is read and its emails written before the transaction: on SQLite the transaction holds
+        // the one write lock, which signing needs too, so it lasts only as long as the inserts.
         var (last, scanned) = await emails.QueueSignerChunkAsync(mailing, petition, mailing.CursorSignatureId, Chunk, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         DateTime? completed = scanned < Chunk ? clock.GetUtcNow().UtcDateTime : null;
         var moved = await db.Set<PetitionMailing>()
             .Where(m => m.Id == mailing.Id && m.CursorSignatureId == mailing.CursorSignatureId && m.CompletedAt == null)
