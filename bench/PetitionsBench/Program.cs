@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
@@ -16,14 +17,15 @@ using Microsoft.Extensions.Options;
 // petition through the real endpoint (authenticated, antiforgery-checked), reads of its page, and the
 // list and search; each next to a baseline measured in the same run by a bare Kestrel in this process.
 var siteDll = Path.GetFullPath(args.ElementAtOrDefault(0) ?? throw new ArgumentException(
-    "usage: PetitionsBench <path to CitizenParticipation.Web.dll> [citizens] [petitions] [signatures] [signers] [concurrency] [reads]"));
+    "usage: PetitionsBench <path to CitizenParticipation.Web.dll> [citizens] [petitions] [signatures] [signers] [concurrency] [read seconds]"));
 int Arg(int i, int fallback) => int.Parse(args.ElementAtOrDefault(i) ?? fallback.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 var citizenCount = Arg(1, 100_000);
 var petitionCount = Arg(2, 10_000);
 var signatureCount = Arg(3, 1_000_000);
 var signerCount = Arg(4, 2_000);
 var concurrency = Arg(5, 16);
-var readCount = Arg(6, 5_000);
+var readSeconds = Arg(6, 5);
+var wrkScripts = Path.Combine(AppContext.BaseDirectory, "wrk");
 const string Password = "Bench!2345";
 const int WarmUpSigners = 300;
 
@@ -67,13 +69,14 @@ try
     var logins = Stopwatch.StartNew();
     var sessions = new Session[signerCount + WarmUpSigners];
     var nextLogin = -1;
-    await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+    var loginForm = await LoginFormAsync(http);
+    await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
     {
         int i;
         while ((i = Interlocked.Increment(ref nextLogin)) < sessions.Length)
         {
             var petition = i < WarmUpSigners ? seed.WarmUp : seed.Hot;
-            sessions[i] = await LogInAsync(http, $"citizen{i}@bench.example", Password, petition);
+            sessions[i] = await LogInAsync(http, loginForm, $"citizen{i}@bench.example", Password, petition);
         }
     }));
     Console.WriteLine($"Logged in {sessions.Length:N0} citizens (cookie + antiforgery token each) in {logins.Elapsed.TotalSeconds:0.0} s");
@@ -140,9 +143,13 @@ try
     await RunAsync(baselineUsers[..WarmUpSigners], 4, (u, client) => InsertAsync(client, "w" + u), baselineHttp);
 
     Console.WriteLine();
-    Console.WriteLine($"Signing the hot petition: {signerCount:N0} distinct citizens, one POST /petitions/{{id}}/sign each, concurrency {concurrency}");
-    var signing = await RunAsync(sessions[WarmUpSigners..], concurrency, (s, client) => SignAsync(client, s, seed.Hot), http);
-    var rawInsert = await RunAsync(baselineUsers, concurrency, (u, client) => InsertAsync(client, u), baselineHttp);
+    Console.WriteLine($"Signing the hot petition: {signerCount:N0} distinct citizens, one POST /petitions/{{id}}/sign each, wrk with {concurrency} connections");
+    var signFile = Path.Combine(dataPath, "sign.txt");
+    await File.WriteAllLinesAsync(signFile, sessions[WarmUpSigners..].Select(s => $"{s.Cookies}\t{SignBody(s)}"));
+    var signing = await WrkAsync(siteUrl, Path.Combine(wrkScripts, "load.lua"), concurrency, [signFile, $"/petitions/{seed.Hot}/sign"]);
+    var insertFile = Path.Combine(dataPath, "insert.txt");
+    await File.WriteAllLinesAsync(insertFile, baselineUsers.Select(u => $"\tuser={u}&kind=Agree&comment="));
+    var rawInsert = await WrkAsync($"http://127.0.0.1:{baselinePort}", Path.Combine(wrkScripts, "load.lua"), concurrency, [insertFile, "/insert"]);
     var (counter, rows) = Counts(database, seed.Hot);
     var state = Status(database, seed.Hot);
     Console.WriteLine(Header());
@@ -153,10 +160,12 @@ try
     Console.WriteLine($"  hot petition: counter {counter:N0}, signature rows {rows:N0} ({(counter == rows ? "equal" : "NOT EQUAL")}); expected {seed.HotStart + signerCount:N0}; status now {state}");
 
     Console.WriteLine();
-    Console.WriteLine($"Reading the hot petition's page ({pageBytes.Length:N0} bytes), {readCount:N0} anonymous GETs, concurrency {concurrency}");
+    Console.WriteLine($"Reading the hot petition's page ({pageBytes.Length:N0} bytes), anonymous GETs for {readSeconds} s, wrk with {concurrency} connections");
     var hotPath = $"/petitions/{seed.Hot}";
-    var reads = await RunAsync(Enumerable.Repeat(hotPath, readCount).ToArray(), concurrency, (p, client) => GetAsync(client, p), http, warmUp: 200);
-    var memory = await RunAsync(Enumerable.Repeat("/page", readCount).ToArray(), concurrency, (p, client) => GetAsync(client, p), baselineHttp, warmUp: 200);
+    await RunAsync(Enumerable.Repeat(hotPath, 200).ToArray(), 4, (p, client) => GetAsync(client, p), http);
+    await RunAsync(Enumerable.Repeat("/page", 200).ToArray(), 4, (p, client) => GetAsync(client, p), baselineHttp);
+    var reads = await WrkAsync(siteUrl + hotPath, Path.Combine(wrkScripts, "load.lua"), concurrency, [], readSeconds);
+    var memory = await WrkAsync($"http://127.0.0.1:{baselinePort}/page", Path.Combine(wrkScripts, "load.lua"), concurrency, [], readSeconds);
     Console.WriteLine(Header());
     Console.WriteLine(Row("petition page (site)", reads));
     Console.WriteLine(Row("same bytes from memory (baseline)", memory));
@@ -198,6 +207,57 @@ static string Header() => $"  {"",-56} {"req/s",9} {"p50",9} {"p95",9} {"p99",9}
 
 static string Row(string label, Result r) =>
     $"  {label,-56} {r.Throughput,9:0} {r.P50,7:0.00}ms {r.P95,7:0.00}ms {r.P99,7:0.00}ms {r.Max,7:0.0}ms";
+
+static string SignBody(Session session) =>
+    $"__RequestVerificationToken={Uri.EscapeDataString(session.Token)}&kind=Agree&comment=";
+
+// wrk (Debian package) as the load generator, one connection per wrk thread (see bench/wrk/load.lua): with a
+// list of requests each is sent once and wrk is interrupted when every thread has its answers; without
+// one, the URL is read for the given seconds.
+static async Task<Result> WrkAsync(string url, string script, int connections, string[] scriptArgs, int? seconds = null)
+{
+    var threads = connections;
+    var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var arg in new[] { "-t", threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
+                 "-d", $"{seconds ?? 600}s", "--timeout", "60s", "-s", script, url })
+    {
+        start.ArgumentList.Add(arg);
+    }
+
+    if (seconds is null)
+    {
+        start.ArgumentList.Add("--");
+        foreach (var arg in scriptArgs.Append(threads.ToString(CultureInfo.InvariantCulture)))
+        {
+            start.ArgumentList.Add(arg);
+        }
+    }
+
+    using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start");
+    var errors = wrk.StandardError.ReadToEndAsync();
+    string? result = null;
+    var finished = 0;
+    while (await wrk.StandardOutput.ReadLineAsync() is { } line)
+    {
+        if (line == "FINISHED" && ++finished == threads)
+        {
+            Native.Interrupt(wrk.Id);
+        }
+        else if (line.StartsWith("RESULT ", StringComparison.Ordinal))
+        {
+            result = line;
+        }
+    }
+
+    await wrk.WaitForExitAsync();
+    if (result is null)
+    {
+        throw new InvalidOperationException("wrk gave no result: " + await errors);
+    }
+
+    var f = result.Split(' ').Skip(1).Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+    return new Result(f[0] / f[2], f[3], f[4], f[5], f[6], (int)f[1]);
+}
 
 static async Task<bool> SignAsync(HttpClient client, Session session, int petition)
 {
@@ -255,7 +315,15 @@ static async Task<Result> RunAsync<T>(T[] items, int concurrency, Func<T, HttpCl
     return new Result(items.Length / elapsed, At(0.50), At(0.95), At(0.99), timings[^1], failures);
 }
 
-static async Task<Session> LogInAsync(HttpClient client, string email, string password, int petition)
+// One anonymous visit to the log-in page: its antiforgery cookie and token serve every log-in that follows.
+static async Task<(string Cookie, string Token)> LoginFormAsync(HttpClient client)
+{
+    using var form = await client.GetAsync("/account/login");
+    var cookie = form.Headers.GetValues("Set-Cookie").Select(v => v.Split(';', 2)[0]).Single(v => v.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+    return (cookie, Token(await form.Content.ReadAsStringAsync(), null));
+}
+
+static async Task<Session> LogInAsync(HttpClient client, (string Cookie, string Token) form, string email, string password, int petition)
 {
     var cookies = new Dictionary<string, string>();
     string Header() => string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}"));
@@ -270,12 +338,11 @@ static async Task<Session> LogInAsync(HttpClient client, string email, string pa
         }
     }
 
-    using var form = await client.GetAsync("/account/login");
-    Keep(form);
-    var token = Token(await form.Content.ReadAsStringAsync(), null);
+    var eq = form.Cookie.IndexOf('=');
+    cookies[form.Cookie[..eq]] = form.Cookie[(eq + 1)..];
     using var login = new HttpRequestMessage(HttpMethod.Post, "/account/login")
     {
-        Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Email", email), new("Password", password), new("ReturnUrl", "/")]),
+        Content = new FormUrlEncodedContent([new("__RequestVerificationToken", form.Token), new("Email", email), new("Password", password), new("ReturnUrl", "/")]),
     };
     login.Headers.Add("Cookie", Header());
     using var loggedIn = await client.SendAsync(login);
@@ -538,6 +605,21 @@ static string Status(string database, int petition)
 }
 
 internal sealed record Session(string Cookies, string Token);
+
+internal static class Native
+{
+    /// <summary>SIGINT, which ends wrk's run early with its report (the signal goes to its main thread).</summary>
+    public static void Interrupt(int pid)
+    {
+        if (Kill(pid, 2) != 0)
+        {
+            throw new InvalidOperationException("Could not interrupt wrk");
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "kill")]
+    private static extern int Kill(int pid, int signal);
+}
 
 internal sealed record Seeded(int Hot, int WarmUp, int HotStart, int Threshold, int Signatures);
 
