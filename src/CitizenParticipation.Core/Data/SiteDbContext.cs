@@ -71,3 +71,10 @@ public sealed class SiteDbContext(DbContextOptions<SiteDbContext> options, Modul
         });
     }
 }
+
+public static class SiteDatabaseFacadeExtensions
+{
+    /// <summary>Whether the site runs on its embedded SQLite file (rather than PostgreSQL); the provider packages stay out of Core.</summary>
+    public static bool RunsOnSqlite(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) =>
+        database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
+}

@@ -230,7 +230,7 @@ public static class SiteHostingExtensions
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Setup");
 
         await db.Database.MigrateAsync();
-        if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
+        if (db.Database.RunsOnSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Features;
@@ -184,36 +183,17 @@ public sealed class SignatureBatcher : IAsyncDisposable
         var thresholdsApplied = false;
 
         using var transaction = db.Database.BeginTransaction();
-        var dbTransaction = transaction.GetDbTransaction();
-        session.Begin(dbTransaction);
+        session.Begin(transaction.GetDbTransaction());
 
-        // What the requests would each have read, read once for the group inside its transaction.
-        var petitionIds = group.Select(p => p.Request.PetitionId).Distinct().Order().ToList();
-        var states = new Dictionary<int, PetitionState>();
-        using (var read = session.Command(dbTransaction))
-        {
-            read.CommandText = $"""SELECT "Id", "Status", "ClosesAt", "SignatureCount", "ThresholdReachedAt" IS NULL, "AgendaProposedAt" IS NULL FROM "Petitions" WHERE "Id" IN ({In(read, "p", petitionIds.Cast<object>())})""";
-            using var reader = read.ExecuteReader();
-            while (reader.Read())
-            {
-                var state = new PetitionState(reader.GetInt32(0), (PetitionStatus)reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetDateTime(2),
-                    reader.GetInt32(3), reader.GetBoolean(4), reader.GetBoolean(5));
-                states[state.Id] = state;
-            }
-        }
-
-        var signers = new Dictionary<Guid, Signer>();
-        using (var read = session.Command(dbTransaction))
-        {
-            read.CommandText = $"""SELECT "Id", "DisplayName", "EmailConfirmed", "ResidentVerified", "RegionId", "Email" FROM "AspNetUsers" WHERE "DeletedAt" IS NULL AND "Id" IN ({In(read, "u", group.Select(p => p.Request.UserId).Distinct().Select(session.Key))})""";
-            using var reader = read.ExecuteReader();
-            while (reader.Read())
-            {
-                var signer = new Signer(reader.GetGuid(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3),
-                    reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetString(5));
-                signers[signer.Id] = signer;
-            }
-        }
+        // What the requests would each have read, read once for the group inside its transaction, through
+        // the model (the people are the Users module's); only the writes below are plain SQL.
+        var petitionIds = group.Select(p => p.Request.PetitionId).Distinct().ToList();
+        var states = db.Set<Petition>().AsNoTracking().Where(p => petitionIds.Contains(p.Id))
+            .Select(p => new PetitionState(p.Id, p.Status, p.ClosesAt, p.SignatureCount, p.ThresholdReachedAt == null, p.AgendaProposedAt == null))
+            .ToDictionary(p => p.Id);
+        var userIds = group.Select(p => p.Request.UserId).Distinct().ToList();
+        var signers = db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.DeletedAt == null)
+            .Select(u => new Signer(u.Id, u.DisplayName, u.EmailConfirmed, u.ResidentVerified, u.RegionId, u.Email)).ToDictionary(u => u.Id);
 
         foreach (var forPetition in group.GroupBy(p => p.Request.PetitionId).OrderBy(g => g.Key))
         {
@@ -301,16 +281,16 @@ public sealed class SignatureBatcher : IAsyncDisposable
         {
             _scope = scope;
             Db = Services.GetRequiredService<SiteDbContext>();
-            _sqlite = Db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
+            _sqlite = Db.Database.RunsOnSqlite();
             Db.Database.OpenConnection();
-            _count = Command(null, $"""UPDATE "Petitions" SET "SignatureCount" = "SignatureCount" + @agree, "DisagreementCount" = "DisagreementCount" + @disagree WHERE "Id" = @id AND "Status" IN ({OpenStatuses}) AND "ClosesAt" > @now""",
+            _count = Command($"""UPDATE "Petitions" SET "SignatureCount" = "SignatureCount" + @agree, "DisagreementCount" = "DisagreementCount" + @disagree WHERE "Id" = @id AND "Status" IN ({OpenStatuses}) AND "ClosesAt" > @now""",
                 "agree", "disagree", "id", "now");
-            _insert = Command(null, """
+            _insert = Command("""
                 INSERT INTO "PetitionSignatures" ("PetitionId", "UserId", "Kind", "SignerName", "RegionId", "Comment", "CreatedAt", "IpAddress", "EmailDomain")
                 VALUES (@petition, @user, @kind, @name, @region, @comment, @at, @ip, @domain)
                 ON CONFLICT ("PetitionId", "UserId") DO NOTHING
                 """, "petition", "user", "kind", "name", "region", "comment", "at", "ip", "domain");
-            _giveBack = Command(null, """UPDATE "Petitions" SET "SignatureCount" = "SignatureCount" - @agree, "DisagreementCount" = "DisagreementCount" - @disagree WHERE "Id" = @id""",
+            _giveBack = Command("""UPDATE "Petitions" SET "SignatureCount" = "SignatureCount" - @agree, "DisagreementCount" = "DisagreementCount" - @disagree WHERE "Id" = @id""",
                 "agree", "disagree", "id");
         }
 
@@ -319,9 +299,7 @@ public sealed class SignatureBatcher : IAsyncDisposable
         public SiteDbContext Db { get; }
 
         /// <summary>A person's key as the provider keeps it: EF stores Guids as upper-case text in SQLite.</summary>
-        public object Key(Guid id) => _sqlite ? id.ToString().ToUpperInvariant() : id;
-
-        public DbCommand Command(DbTransaction transaction) => Command(transaction, "");
+        private object Key(Guid id) => _sqlite ? id.ToString().ToUpperInvariant() : id;
 
         public void Begin(DbTransaction transaction)
         {
@@ -362,10 +340,9 @@ public sealed class SignatureBatcher : IAsyncDisposable
             return command.ExecuteNonQuery();
         }
 
-        private DbCommand Command(DbTransaction? transaction, string sql, params string[] parameters)
+        private DbCommand Command(string sql, params string[] parameters)
         {
             var command = Db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction;
             command.CommandText = sql;
             foreach (var name in parameters)
             {
@@ -383,14 +360,6 @@ public sealed class SignatureBatcher : IAsyncDisposable
         command.Parameters.Add(parameter);
         return parameter;
     }
-
-    private static string In(DbCommand command, string prefix, IEnumerable<object> values) =>
-        string.Join(", ", values.Select((value, i) =>
-        {
-            var parameter = Parameter(command, prefix + i.ToString(CultureInfo.InvariantCulture));
-            parameter.Value = value;
-            return parameter.ParameterName;
-        }));
 
     private static SignOutcome? Refusal(PetitionState? s, Signer? signer, PetitionSettings settings, DateTime now)
     {
