@@ -3,7 +3,6 @@ using System.Reflection;
 using CitizenParticipation.Core.Mediation;
 using MediatR;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
@@ -40,7 +39,7 @@ internal sealed class PublicPagePolicy(TimeSpan lifetime, string tag) : IOutputC
                         && http.User.Identity?.IsAuthenticated != true
                         && !request.Headers.ContainsKey(HeaderNames.Authorization)
                         // A notice waiting after a redirect belongs to this visitor only.
-                        && !request.Cookies.ContainsKey(CookieTempDataProvider.CookieName);
+                        && !Hosting.QuietTempDataProvider.NoticeWaiting(request);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;

@@ -12,9 +12,13 @@ internal sealed class QuietTempDataProvider(CookieTempDataProvider cookies) : IT
 {
     public IDictionary<string, object> LoadTempData(HttpContext context) => cookies.LoadTempData(context);
 
+    /// <summary>Whether the request carries a notice (the cookie, or its chunks) left for this visitor by a redirect.</summary>
+    public static bool NoticeWaiting(HttpRequest request) =>
+        request.Cookies.Keys.Any(k => k.StartsWith(CookieTempDataProvider.CookieName, StringComparison.Ordinal));
+
     public void SaveTempData(HttpContext context, IDictionary<string, object> values)
     {
-        if (values.Count == 0 && !context.Request.Cookies.Keys.Any(k => k.StartsWith(CookieTempDataProvider.CookieName, StringComparison.Ordinal)))
+        if (values.Count == 0 && !NoticeWaiting(context.Request))
         {
             return;
         }
