@@ -51,6 +51,7 @@ public sealed class Startup : ModuleStartup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = StampValidationSchedule.WhenDue(o.Events.OnValidatePrincipal);
         });
         // PBKDF2 cost of new and re-hashed passwords (ASP.NET Core's default when not configured).
         services.Configure<PasswordHasherOptions>(configuration.GetSection("Identity:PasswordHasher"));

@@ -45,4 +45,25 @@ public sealed class DisplayNameSessionTests(ClockedSiteFactory site) : IClassFix
         Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync($"/admin/petitions/{later}")).StatusCode);
         Assert.Equal("윤나중", await LockHolderAsync(later));
     }
+
+    [Fact]
+    public async Task A_deleted_accounts_other_session_is_refused_once_the_validation_interval_has_passed()
+    {
+        var email = await site.CreateUserAsync(StandardRoles.Citizen);
+        var laptop = await site.LoggedInClientAsync(email, TestAccounts.Password);
+        var phone = await site.LoggedInClientAsync(email, TestAccounts.Password);
+
+        var deleted = await laptop.PostFormAsync("/account/delete", "/account/delete", new Dictionary<string, string> { ["Password"] = TestAccounts.Password });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+
+        // Within the interval the other sign-in is taken as issued (the stamp is not read on every request)...
+        site.Clock.UtcNow += TimeSpan.FromMinutes(4);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/petitions/mine")).StatusCode);
+
+        // ...and once it has passed, the stamp no longer matches and the sign-in is refused.
+        site.Clock.UtcNow += TimeSpan.FromMinutes(2);
+        var refused = await phone.GetAsync("/petitions/mine");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/account/login", refused.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
 }
