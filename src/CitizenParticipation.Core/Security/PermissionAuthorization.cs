@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CitizenParticipation.Core.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CitizenParticipation.Core.Security;
@@ -12,7 +13,12 @@ public sealed class PermissionRequirement(Permission permission) : IAuthorizatio
 }
 
 /// <summary>Grants a permission when one of the user's roles holds it; administrators hold every permission.</summary>
-public sealed class PermissionHandler(SiteDbContext db) : AuthorizationHandler<PermissionRequirement>
+/// <remarks>
+/// The context is resolved when a permission is checked, not injected: ASP.NET Core builds every
+/// authorization handler for every [Authorize] request, and a signature or a page that needs no permission
+/// paid for a database context it never used.
+/// </remarks>
+public sealed class PermissionHandler(IServiceProvider services) : AuthorizationHandler<PermissionRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
@@ -35,6 +41,7 @@ public sealed class PermissionHandler(SiteDbContext db) : AuthorizationHandler<P
         }
 
         var name = requirement.Permission.Name;
+        var db = services.GetRequiredService<SiteDbContext>();
         var granted = await db.RolePermissions.AnyAsync(rp => rp.Permission == name && roles.Contains(rp.Role!.Name!));
         if (granted)
         {
