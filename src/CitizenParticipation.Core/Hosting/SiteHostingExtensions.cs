@@ -17,6 +17,8 @@ using CitizenParticipation.Core.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -105,7 +107,11 @@ public static class SiteHostingExtensions
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
-        services.AddDataProtection().SetApplicationName("CitizenParticipation");
+        // Sign-in cookies, antiforgery tokens and notices are unprotected on every request: AES-GCM does that
+        // in about half the time of the default AES-CBC with HMAC on this platform. Keys made before keep
+        // their algorithm until they expire, so existing cookies stay readable.
+        services.AddDataProtection().SetApplicationName("CitizenParticipation")
+            .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration { EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM });
         services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DbDataProtectionRepository(scopes));
 
