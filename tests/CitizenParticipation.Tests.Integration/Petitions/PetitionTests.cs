@@ -1,4 +1,5 @@
 using System.Net;
+using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Security;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Registry.Domain;
@@ -153,6 +154,53 @@ public sealed class PetitionTests(SiteFactory site) : IClassFixture<SiteFactory>
         {
             Assert.Equal((0, 0), await site.CountsAsync(id));
         }
+    }
+
+    [Fact]
+    public async Task Signing_takes_the_verification_level_the_site_requires_and_records_who_signed()
+    {
+        await site.SetPetitionSettingsAsync(s => s with { SignPerIpPerMinute = 10000, RequiredVerification = VerificationLevel.ResidentVerified });
+        try
+        {
+            await SignAtResidentLevelAsync();
+        }
+        finally
+        {
+            // The other tests of this class share the site.
+            await site.SetPetitionSettingsAsync(s => s with { RequiredVerification = VerificationLevel.EmailConfirmed });
+        }
+    }
+
+    private async Task SignAtResidentLevelAsync()
+    {
+        var id = await site.OpenPetitionAsync("주민 인증이 필요한 청원");
+        var email = await site.CreateNamedUserAsync("박서명", StandardRoles.Citizen);
+        var citizen = await site.LoggedInClientAsync(email, TestAccounts.Password);
+        var token = await citizen.TokenAsync($"/petitions/{id}");
+
+        // Email confirmed only: refused with the reason, and nothing is counted.
+        var refused = await citizen.PostSignAsync(id, token);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("더 높은 수준의 본인 인증이 필요합니다", await refused.Content.ReadAsStringAsync());
+        Assert.Equal((0, 0), await site.CountsAsync(id));
+
+        // Once the residence is verified, the same person signs, under their display name, region and email domain.
+        var regionId = await site.FirstRegionIdAsync();
+        await site.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(x => x.ResidentVerified, true).SetProperty(x => x.RegionId, regionId)));
+        Assert.Equal(HttpStatusCode.Redirect, (await citizen.PostSignAsync(id, token)).StatusCode);
+        Assert.Equal((1, 1), await site.CountsAsync(id));
+        var row = Assert.Single(await site.SignatureRowsAsync(id));
+        Assert.Equal(("박서명", regionId, "test.example"), (row.SignerName, row.RegionId!.Value, row.EmailDomain));
+
+        // A deleted account's session, still inside its stamp-validation interval, cannot sign.
+        var otherEmail = await site.CreateUserAsync(StandardRoles.Citizen);
+        await site.WithDbAsync(db => db.Users.Where(u => u.Email == otherEmail).ExecuteUpdateAsync(u => u.SetProperty(x => x.ResidentVerified, true)));
+        var laptop = await site.LoggedInClientAsync(otherEmail, TestAccounts.Password);
+        var phone = await site.LoggedInClientAsync(otherEmail, TestAccounts.Password);
+        var phoneToken = await phone.TokenAsync($"/petitions/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await laptop.PostFormAsync("/account/delete", "/account/delete", new Dictionary<string, string> { ["Password"] = TestAccounts.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await phone.PostSignAsync(id, phoneToken)).StatusCode);
+        Assert.Equal((1, 1), await site.CountsAsync(id));
     }
 
     [Fact]
