@@ -60,6 +60,14 @@ site.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.Writ
 site.BeginOutputReadLine();
 site.BeginErrorReadLine();
 
+// POSTs each line ("<Cookie header>\t<form body>") once to the path, spread over wrk's connections.
+async Task<Result> PostEachAsync(string url, string path, IEnumerable<string> lines)
+{
+    var file = Path.Combine(dataPath, $"requests-{Guid.NewGuid():N}.txt");
+    await File.WriteAllLinesAsync(file, lines);
+    return await WrkAsync(url, Path.Combine(wrkScripts, "load.lua"), concurrency, [file, path]);
+}
+
 var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = Math.Max(concurrency, 16) };
 using var http = new HttpClient(handler) { BaseAddress = new Uri(siteUrl), Timeout = TimeSpan.FromSeconds(120) };
 try
@@ -88,11 +96,9 @@ try
     Console.WriteLine($"Logged in {sessions.Length:N0} citizens (cookie + antiforgery token each) in {logins.Elapsed.TotalSeconds:0.0} s");
 
     // Warm-up: other citizens sign other petitions, as the measured run will.
-    var warmUpFile = Path.Combine(dataPath, "warm-up.txt");
-    await File.WriteAllLinesAsync(warmUpFile, sessions[..WarmUpSigners].Select(s => $"{s.Cookies}\t{SignBody(s)}"));
     foreach (var warmUpPetition in seed.WarmUps)
     {
-        var warmUp = await WrkAsync(siteUrl, Path.Combine(wrkScripts, "load.lua"), concurrency, [warmUpFile, $"/petitions/{warmUpPetition}/sign"]);
+        var warmUp = await PostEachAsync(siteUrl, $"/petitions/{warmUpPetition}/sign", sessions[..WarmUpSigners].Select(SignLine));
         if (warmUp.Failures > 0)
         {
             throw new InvalidOperationException($"{warmUp.Failures} warm-up signatures failed.");
@@ -123,7 +129,8 @@ try
     var baselinePort = BenchSite.FreePort();
     var builder = WebApplication.CreateSlimBuilder();
     builder.Logging.ClearProviders();
-    builder.WebHost.UseUrls($"http://127.0.0.1:{baselinePort}");
+    var baselineUrl = $"http://127.0.0.1:{baselinePort}";
+    builder.WebHost.UseUrls(baselineUrl);
     await using var baseline = builder.Build();
     baseline.MapGet("/page", (HttpContext context) =>
     {
@@ -153,16 +160,11 @@ try
     });
     await baseline.StartAsync();
     var baselineHandler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = Math.Max(concurrency, 16) };
-    using var baselineHttp = new HttpClient(baselineHandler) { BaseAddress = new Uri($"http://127.0.0.1:{baselinePort}") };
-    var baselineUsers = Enumerable.Range(0, signerCount).Select(i => Guid.NewGuid().ToString()).ToArray();
-    var baselineWarmUpFile = Path.Combine(dataPath, "baseline-warm-up.txt");
-    await File.WriteAllLinesAsync(baselineWarmUpFile, Enumerable.Range(0, WarmUpSigners * WarmUpPetitions).Select(_ => $"\tuser=w{Guid.NewGuid()}&kind=Agree&comment="));
-    await WrkAsync($"http://127.0.0.1:{baselinePort}", Path.Combine(wrkScripts, "load.lua"), concurrency, [baselineWarmUpFile, "/insert"]);
+    using var baselineHttp = new HttpClient(baselineHandler) { BaseAddress = new Uri(baselineUrl) };
+    await PostEachAsync(baselineUrl, "/insert", Enumerable.Range(0, WarmUpSigners * WarmUpPetitions).Select(_ => InsertLine()));
 
     Console.WriteLine();
     Console.WriteLine($"Signing the hot petition: {signerCount:N0} distinct citizens, one POST /petitions/{{id}}/sign each, wrk with {concurrency} connections");
-    var signFile = Path.Combine(dataPath, "sign.txt");
-    await File.WriteAllLinesAsync(signFile, sessions[WarmUpSigners..].Select(s => $"{s.Cookies}\t{SignBody(s)}"));
     if (site.HasExited)
     {
         throw new InvalidOperationException($"The site exited with code {site.ExitCode} before the measured run.");
@@ -171,13 +173,11 @@ try
     // The site's CPU time per signature: steadier from run to run than the rate on a shared 2-core machine.
     var cpuBefore = site.TotalProcessorTime;
     var machineBefore = MachineTimes();
-    var signing = await WrkAsync(siteUrl, Path.Combine(wrkScripts, "load.lua"), concurrency, [signFile, $"/petitions/{seed.Hot}/sign"]);
+    var signing = await PostEachAsync(siteUrl, $"/petitions/{seed.Hot}/sign", sessions[WarmUpSigners..].Select(SignLine));
     site.Refresh();
     var cpuPerSignature = (site.TotalProcessorTime - cpuBefore).TotalMilliseconds / signerCount;
     var stolen = Stolen(machineBefore, MachineTimes());
-    var insertFile = Path.Combine(dataPath, "insert.txt");
-    await File.WriteAllLinesAsync(insertFile, baselineUsers.Select(u => $"\tuser={u}&kind=Agree&comment="));
-    var rawInsert = await WrkAsync($"http://127.0.0.1:{baselinePort}", Path.Combine(wrkScripts, "load.lua"), concurrency, [insertFile, "/insert"]);
+    var rawInsert = await PostEachAsync(baselineUrl, "/insert", Enumerable.Range(0, signerCount).Select(_ => InsertLine()));
     var (counter, rows) = Counts(database, seed.Hot);
     var state = Status(database, seed.Hot);
     Console.WriteLine(Header());
@@ -195,7 +195,7 @@ try
     await RunAsync(Enumerable.Repeat(hotPath, 200).ToArray(), 4, (p, client) => GetAsync(client, p), http);
     await RunAsync(Enumerable.Repeat("/page", 200).ToArray(), 4, (p, client) => GetAsync(client, p), baselineHttp);
     var reads = await WrkAsync(siteUrl + hotPath, Path.Combine(wrkScripts, "load.lua"), concurrency, [], readSeconds);
-    var memory = await WrkAsync($"http://127.0.0.1:{baselinePort}/page", Path.Combine(wrkScripts, "load.lua"), concurrency, [], readSeconds);
+    var memory = await WrkAsync(baselineUrl + "/page", Path.Combine(wrkScripts, "load.lua"), concurrency, [], readSeconds);
     Console.WriteLine(Header());
     Console.WriteLine(Row("petition page (site)", reads));
     Console.WriteLine(Row("same bytes from memory (baseline)", memory));
@@ -250,8 +250,12 @@ static string Header() => $"  {"",-56} {"req/s",9} {"p50",9} {"p95",9} {"p99",9}
 static string Row(string label, Result r) =>
     $"  {label,-56} {r.Throughput,9:0} {r.P50,7:0.00}ms {r.P95,7:0.00}ms {r.P99,7:0.00}ms {r.Max,7:0.0}ms";
 
-static string SignBody(Session session) =>
-    $"__RequestVerificationToken={Uri.EscapeDataString(session.Token)}&kind=Agree&comment=";
+// A line for PostEachAsync: the signer's cookies and the sign form (antiforgery token, kind, empty comment).
+static string SignLine(Session session) =>
+    $"{session.Cookies}\t__RequestVerificationToken={Uri.EscapeDataString(session.Token)}&kind=Agree&comment=";
+
+// A line for the baseline's raw insert: no cookie, a new person each time.
+static string InsertLine() => $"\tuser={Guid.NewGuid()}&kind=Agree&comment=";
 
 // wrk (Debian package) as the load generator, one connection per wrk thread (see bench/wrk/load.lua): with a
 // list of requests each is sent once and wrk is interrupted when every thread has its answers; without

@@ -411,7 +411,6 @@ public sealed class SignatureBatcher : IAsyncDisposable
             .Select(p => new PetitionState(p.Id, p.Status, p.ClosesAt, p.SignatureCount, p.ThresholdReachedAt == null, p.AgendaProposedAt == null))
             .FirstOrDefault());
 
-
     private static SignOutcome? Refusal(PetitionState? s, Signer? signer, PetitionSettings settings, DateTime now)
     {
         if (s is null || !Petition.IsPublicStatus(s.Status))
