@@ -46,6 +46,7 @@ var start = new ProcessStartInfo("dotnet", [siteDll, "--urls", siteUrl])
 };
 start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 start.Environment["App__DataPath"] = dataPath;
+start.Environment["App__PublicBaseUrl"] = siteUrl;
 start.Environment["Setup__Recipe"] = "blank";
 start.Environment["Setup__AdminEmail"] = "admin@bench.example";
 start.Environment["Setup__AdminPassword"] = "Bench!2345";

@@ -28,6 +28,7 @@ var start = new ProcessStartInfo("dotnet", [siteDll, "--urls", siteUrl])
 };
 start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 start.Environment["App__DataPath"] = dataPath;
+start.Environment["App__PublicBaseUrl"] = siteUrl;
 start.Environment["Setup__Recipe"] = "blank";
 start.Environment["Setup__AdminEmail"] = "admin@bench.example";
 start.Environment["Setup__AdminPassword"] = "Bench!2345";
@@ -97,6 +98,7 @@ try
     };
     foreach (var (name, value) in start.Environment) uncachedStart.Environment[name] = value;
     uncachedStart.Environment["Registry__DashboardCacheSeconds"] = "0";
+    uncachedStart.Environment["App__PublicBaseUrl"] = uncachedUrl;
     using var uncached = Process.Start(uncachedStart)!;
     uncached.OutputDataReceived += (_, _) => { };
     uncached.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("site: " + e.Data); };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -22,7 +23,9 @@ using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationM
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
@@ -55,6 +58,9 @@ public static class SiteHostingExtensions
         Directory.CreateDirectory(paths.AppData);
         services.AddSingleton(paths);
         services.AddSingleton(catalog);
+        var address = SiteAddress.FromConfiguration(configuration, builder.Environment);
+        services.AddSingleton(address);
+        AddTransportSecurity(services, configuration, address);
 
         if (!builder.Environment.IsDevelopment())
         {
@@ -137,6 +143,10 @@ public static class SiteHostingExtensions
         var mvc = services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<ReadableFormFilter>();
+                o.Filters.Add<UndefinedEnumValueFilter>();
+                o.Filters.Add<ForbiddenExceptionFilter>();
+                o.ModelBinderProviders.Insert(0, new DefinedEnumModelBinderProvider());
                 o.Filters.Add<AdminFilter>();
                 LocalizedBindingMessages.Apply(o.ModelBindingMessageProvider);
                 o.ModelMetadataDetailsProviders.Add(new LocalizedValidationMetadataProvider());
@@ -182,9 +192,63 @@ public static class SiteHostingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Host filtering, security headers, cookies that are <c>Secure</c> on HTTPS, HSTS, and the proxies whose
+    /// forwarded headers are believed (<c>App:KnownProxies</c>, <c>App:KnownNetworks</c>; loopback always).
+    /// </summary>
+    private static void AddTransportSecurity(IServiceCollection services, IConfiguration configuration, SiteAddress address)
+    {
+        // Without an explicit AllowedHosts, only the public address and the machine itself are served.
+        if (string.IsNullOrWhiteSpace(configuration["AllowedHosts"]))
+        {
+            services.Configure<HostFilteringOptions>(o => o.AllowedHosts = [address.BaseUri.IdnHost, "localhost", "127.0.0.1", "[::1]"]);
+        }
+
+        services.AddOptions<SecurityHeadersOptions>();
+        services.AddTransient<IStartupFilter, SecurityHeadersStartupFilter>();
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // The scheme and the client's address; never the host: links come from App:PublicBaseUrl.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("App:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in configuration.GetSection("App:KnownNetworks").Get<string[]>() ?? [])
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+
+        // A site whose public address is HTTPS sends its cookies only over HTTPS, even if a proxy forgot to say so.
+        var secure = address.IsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.Configure<CookiePolicyOptions>(o =>
+        {
+            o.Secure = secure;
+            o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            o.MinimumSameSitePolicy = SameSiteMode.Lax;
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.SecurePolicy = secure;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = secure);
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = false;
+        });
+        services.AddHttpsRedirection(o => o.HttpsPort = address.IsHttps ? address.BaseUri.Port : null);
+    }
+
     /// <summary>The request pipeline: friendly errors, static files, culture, authentication, modules' routes.</summary>
     public static WebApplication UseCitizenParticipation(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("App:DeveloperErrors", false))
         {
             app.UseDeveloperExceptionPage();
@@ -195,6 +259,14 @@ public static class SiteHostingExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        if (app.Services.GetRequiredService<SiteAddress>().IsHttps)
+        {
+            // HSTS is only sent on HTTPS responses; the health check stays reachable over plain HTTP for probes.
+            app.UseHsts();
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
+        }
+
+        app.UseCookiePolicy();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();

@@ -21,3 +21,12 @@ public interface IRequestValidator<in TRequest>
 {
     Task<IEnumerable<ValidationFailure>> ValidateAsync(TRequest request, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A handler's refusal of who is asking (a rule about the data, such as a department's own tasks); the site
+/// answers 403 whichever page sent the request.
+/// </summary>
+public sealed class ForbiddenException(string reason) : Exception(reason);
+
+/// <summary>A limit on how often someone may do something was reached; the message (localised) says when to try again.</summary>
+public sealed class LimitReachedException(string message) : Exception(message);

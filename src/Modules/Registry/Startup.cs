@@ -15,6 +15,11 @@ public sealed class Startup : ModuleStartup
     {
         services.Configure<RegistryOptions>(configuration.GetSection("Registry"));
         services.Configure<MayorsOfficeOptions>(configuration.GetSection("MayorsOffice"));
+        // The tile map's images come from the city's tile server: the only other origin a page loads from.
+        if (Map.TileMap.Origin(configuration["MayorsOffice:TileUrl"]) is { } tiles)
+        {
+            services.Configure<SecurityHeadersOptions>(o => o.ImageSources.Add(tiles));
+        }
         services.AddPermissions<RegistryPermissions>();
         services.AddAdminMenu<RegistryAdminMenu>();
         services.AddMainMenu<MainMenu>();

@@ -62,6 +62,7 @@ public sealed class SiteServer : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["App__DataPath"] = dataPath;
+        start.Environment["App__PublicBaseUrl"] = baseUrl;
         start.Environment["Setup__Recipe"] = recipe;
         start.Environment["Mail__PollIntervalSeconds"] = "1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -31,6 +31,9 @@ public class SiteFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The configured public address: links in emails and feeds start with it.</summary>
+    public const string PublicBaseUrl = "http://localhost";
+
     public string Recipe { get; }
     public string DataPath { get; }
     public string MailDirectory => Path.Combine(DataPath, "mail");
@@ -43,6 +46,7 @@ public class SiteFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("App:DataPath", DataPath);
+        builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Setup:Recipe", Recipe);
         builder.UseSetting("Setup:AdminEmail", AdminEmail);
         builder.UseSetting("Setup:AdminPassword", AdminPassword);

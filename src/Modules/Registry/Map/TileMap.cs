@@ -33,6 +33,19 @@ public static class TileMap
         && uri.Scheme is "http" or "https"
         && template!.Contains("{z}", StringComparison.Ordinal) && template.Contains("{x}", StringComparison.Ordinal) && template.Contains("{y}", StringComparison.Ordinal);
 
+    /// <summary>The scheme and host images are loaded from (<c>https://*.tiles.example</c> for a <c>{s}</c> subdomain), for the Content-Security-Policy.</summary>
+    public static string? Origin(string? template)
+    {
+        if (!IsUsable(template))
+        {
+            return null;
+        }
+
+        var uri = new Uri(TileAddress(template!, 0, 0, 0));
+        var host = template!.Contains("{s}.", StringComparison.Ordinal) ? "*" + uri.Authority[uri.Authority.IndexOf('.')..] : uri.Authority;
+        return $"{uri.Scheme}://{host}";
+    }
+
     public static string Render(string template, int zoom, IReadOnlyList<IncheonMap.MarkerValue> markers, string label, string? attribution)
     {
         var html = HtmlEncoder.Default;
