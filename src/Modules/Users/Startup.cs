@@ -51,11 +51,11 @@ public sealed class Startup : ModuleStartup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
-            o.Events.OnValidatePrincipal = StampValidationSchedule.WhenDue(o.Events.OnValidatePrincipal);
+            o.Events.OnValidatePrincipal = SessionValidation.Validate(o.Events.OnValidatePrincipal);
         });
         // PBKDF2 cost of new and re-hashed passwords (ASP.NET Core's default when not configured).
         services.Configure<PasswordHasherOptions>(configuration.GetSection("Identity:PasswordHasher"));
-        // Role changes, password changes and deleted accounts reach other sessions within minutes.
+        // Claims (a changed display name) reach other sessions within minutes; a changed stamp ends them at once (SessionValidation).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
 
         services.AddScoped<AccountEmails>();

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Tests.Integration.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -84,7 +86,7 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_for_15_minutes()
+    public async Task Five_wrong_passwords_lock_the_account_for_15_minutes_and_the_owner_is_told_by_email()
     {
         var (_, email) = await site.SignedInCitizenAsync("locked");
         var client = site.Browser();
@@ -95,15 +97,98 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
 
+        // The right password no longer signs in; the page says no more than it says for a wrong one.
         var right = await client.LoginAsync(email, Accounts.Password);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        var text = await right.ReadTextAsync();
-        Assert.Contains("15분", text);
-        Assert.Contains("잠겼습니다", text);
+        Assert.Contains("5회 잘못 입력하면 계정이 15분 동안 잠기며", await right.ReadTextAsync());
 
         var lockoutEnd = await site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync());
         Assert.NotNull(lockoutEnd);
         Assert.InRange(lockoutEnd.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.5));
+
+        await site.DeliverMailAsync();
+        var mail = Mailbox.Last(site.MailDirectory, email);
+        Assert.Contains("15분 동안 잠겼습니다", mail.Subject);
+        Assert.Contains("http://localhost/account/forgot-password", mail.Body);
+    }
+
+    [Fact]
+    public async Task A_locked_account_a_wrong_password_and_an_unknown_address_answer_alike()
+    {
+        var (_, email) = await site.SignedInCitizenAsync("enumerated");
+        var unknown = Accounts.NewEmail("nobody");
+        var client = site.Browser();
+        for (var i = 0; i < 5; i++)
+        {
+            await client.LoginAsync(email, $"wrong password {i}");
+            await client.LoginAsync(unknown, $"wrong password {i}");
+        }
+
+        var answers = new List<string>();
+        foreach (var (address, password) in new[] { (email, Accounts.Password), (email, "wrong again 1"), (unknown, Accounts.Password) })
+        {
+            var response = await client.LoginAsync(address, password);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            // The page without the address typed into it and the form's token.
+            answers.Add(Regex.Replace((await response.ReadTextAsync()).Replace(address, "ADDRESS"), "value=\"[^\"]{40,}\"", ""));
+        }
+
+        Assert.Equal(answers[0], answers[1]);
+        Assert.Equal(answers[0], answers[2]);
+    }
+
+    [Fact]
+    public async Task Registering_an_address_that_has_an_account_answers_as_for_a_new_one_and_emails_its_owner()
+    {
+        var (_, email) = await site.SignedInCitizenAsync("taken");
+        var fresh = Accounts.NewEmail("fresh");
+
+        var again = await site.Browser().RegisterAsync(email, "다른사람");
+        var first = await site.Browser().RegisterAsync(fresh, "새사람");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        Assert.Equal(1, await site.WithDbAsync(db => db.Users.CountAsync(u => u.Email == email)));
+        Assert.Equal("taken", await site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.DisplayName).SingleAsync()));
+
+        // A weak password is refused alike for both, before anything depends on the address.
+        var weakTaken = await site.Browser().RegisterAsync(email, "다른사람", "short1");
+        var weakFresh = await site.Browser().RegisterAsync(Accounts.NewEmail("weak"), "다른사람", "short1");
+        Assert.Equal(HttpStatusCode.OK, weakTaken.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, weakFresh.StatusCode);
+        Assert.Contains("8자 이상", await weakTaken.ReadTextAsync());
+        Assert.Contains("8자 이상", await weakFresh.ReadTextAsync());
+
+        await site.DeliverMailAsync();
+        var mail = Mailbox.Last(site.MailDirectory, email);
+        Assert.Contains("이미 가입된 계정이 있습니다", mail.Subject);
+        Assert.Contains("http://localhost/account/forgot-password", mail.Body);
+    }
+
+    [Fact]
+    public async Task Links_in_emails_and_feeds_are_built_from_the_configured_address_never_from_the_Host_header()
+    {
+        var (_, email) = await site.SignedInCitizenAsync("hosted");
+
+        // Only the configured address and the machine's own names are served.
+        var evil = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://evil.example/"), AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.BadRequest, (await evil.GetAsync("/account/forgot-password")).StatusCode);
+
+        // A city that turned host filtering off still mails links to its own address.
+        using var anyHost = site.WithWebHostBuilder(b => b.UseSetting("AllowedHosts", "*"));
+        var attacker = anyHost.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://evil.example/"), AllowAutoRedirect = false, HandleCookies = true });
+        var asked = await attacker.PostFormAsync("/account/forgot-password", "/account/forgot-password", new Dictionary<string, string> { ["Email"] = email });
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        await site.DeliverMailAsync();
+        var mail = Mailbox.Last(site.MailDirectory, email);
+        Assert.Contains(SiteFactory.PublicBaseUrl + "/account/reset-password?userId=", mail.Body);
+        Assert.DoesNotContain("evil.example", mail.Body);
+
+        foreach (var feed in new[] { "/petitions/feed.atom", "/mayors-office/feed.atom", "/api/petitions", "/api/petitions.csv" })
+        {
+            var response = await attacker.GetAsync(feed);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.DoesNotContain("evil.example", await response.Content.ReadAsStringAsync());
+        }
     }
 
     [Fact]

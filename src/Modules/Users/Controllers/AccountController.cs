@@ -41,7 +41,6 @@ public sealed class AccountController(
             return await RegisterForm(command);
         }
 
-        command.BaseUrl = this.SiteBaseUrl();
         try
         {
             await mediator.Send(command);
@@ -82,7 +81,6 @@ public sealed class AccountController(
             return View(command);
         }
 
-        command.BaseUrl = this.SiteBaseUrl();
         await mediator.Send(command);
         return RedirectToAction(nameof(CheckEmail));
     }
@@ -107,11 +105,9 @@ public sealed class AccountController(
                 ModelState.AddModelError("", t["Your email address is not confirmed yet. Open the link in the confirmation email we sent you, or ask for a new one."]);
                 ViewData["OfferResend"] = true;
                 break;
-            case Features.Login.Outcome.LockedOut:
-                ModelState.AddModelError("", t["This account is locked for 15 minutes because of too many failed attempts. Try again later, or reset your password."]);
-                break;
             default:
-                ModelState.AddModelError("", t["The email address or password is not correct."]);
+                // A locked account answers like a wrong password: otherwise the lock would tell who has an account.
+                ModelState.AddModelError("", t["The email address or password is not correct. After 5 wrong attempts an account is locked for 15 minutes, and its owner is told by email."]);
                 break;
         }
 
@@ -122,6 +118,11 @@ public sealed class AccountController(
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
+        if (Guid.TryParse(signIn.UserManager.GetUserId(User), out var userId))
+        {
+            await mediator.Send(new Features.Logout.Command(userId));
+        }
+
         await signIn.SignOutAsync();
         return Redirect("~/");
     }
@@ -137,7 +138,6 @@ public sealed class AccountController(
             return View(command);
         }
 
-        command.BaseUrl = this.SiteBaseUrl();
         await mediator.Send(command);
         return RedirectToAction(nameof(ForgotPasswordSent));
     }

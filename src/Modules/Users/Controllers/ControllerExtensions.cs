@@ -8,10 +8,6 @@ namespace CitizenParticipation.Modules.Users.Controllers;
 
 internal static class ControllerExtensions
 {
-    /// <summary>Scheme, host and path base of this request: the start of links put in emails.</summary>
-    public static string SiteBaseUrl(this ControllerBase controller) =>
-        $"{controller.Request.Scheme}://{controller.Request.Host}{controller.Request.PathBase}";
-
     public static void AddFailures(this ModelStateDictionary modelState, RequestValidationException exception, string prefix = "")
     {
         foreach (var failure in exception.Failures)

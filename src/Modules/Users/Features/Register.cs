@@ -8,7 +8,6 @@ using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Users.Services;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -17,7 +16,7 @@ namespace CitizenParticipation.Modules.Users.Features;
 public static class Register
 {
     /// <summary>The registration form; also the command, so the rules live in one place.</summary>
-    public sealed class Command : ICommand<Guid>
+    public sealed class Command : ICommand<Unit>
     {
         [Required(ErrorMessage = "The {0} field is required.")]
         [EmailAddress(ErrorMessage = "The {0} field is not a valid e-mail address.")]
@@ -52,10 +51,6 @@ public static class Register
         [Range(typeof(bool), "true", "true", ErrorMessage = "Please agree to the terms of use.")]
         [Display(Name = "I agree to the terms of use and the handling of my personal information")]
         public bool AgreeToTerms { get; set; }
-
-        /// <summary>Scheme, host and path base of the site, for the link in the email; set by the controller.</summary>
-        [BindNever]
-        public string BaseUrl { get; set; } = "";
     }
 
     public sealed class Validator(SiteDbContext db, SiteSettingsService settings, IStringLocalizer<Command> t) : IRequestValidator<Command>
@@ -77,10 +72,33 @@ public static class Register
         }
     }
 
-    public sealed class Handler(UserManager<User> users, AccountEmails emails, SiteDbContext db, TimeProvider clock) : IRequestHandler<Command, Guid>
+    /// <summary>
+    /// Creates the account and emails its confirmation link. An address that is already registered gets the same
+    /// answer on the page (which would otherwise tell anyone whose address is registered); its owner is emailed
+    /// instead: a new confirmation link, or a note that they already have an account.
+    /// </summary>
+    public sealed class Handler(UserManager<User> users, AccountEmails emails, SiteDbContext db, TimeProvider clock) : IRequestHandler<Command, Unit>
     {
-        public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
+            // The password's faults are told before anything depends on whether the address is known.
+            var passwordErrors = new List<IdentityError>();
+            foreach (var validator in users.PasswordValidators)
+            {
+                passwordErrors.AddRange((await validator.ValidateAsync(users, new User { Email = request.Email.Trim(), UserName = request.Email.Trim() }, request.Password)).Errors);
+            }
+
+            if (passwordErrors.Count > 0)
+            {
+                throw new RequestValidationException(IdentityResult.Failed([.. passwordErrors]).ToFailures());
+            }
+
+            if (await users.FindByEmailAsync(request.Email.Trim()) is { } existing)
+            {
+                await TellOwnerAsync(existing, cancellationToken);
+                return Unit.Value;
+            }
+
             var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
             var user = new User
             {
@@ -95,6 +113,11 @@ public static class Register
             };
 
             var created = await users.CreateAsync(user, request.Password);
+            if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+            {
+                return Unit.Value; // registered a moment ago by another request, which sent the email
+            }
+
             if (!created.Succeeded)
             {
                 throw new RequestValidationException(created.ToFailures());
@@ -106,9 +129,28 @@ public static class Register
                 throw new InvalidOperationException($"The Citizen role could not be given: {string.Join("; ", role.Errors.Select(e => e.Description))}");
             }
 
-            await emails.EnqueueConfirmationAsync(user, request.BaseUrl, cancellationToken);
+            await emails.EnqueueConfirmationAsync(user, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            return user.Id;
+            return Unit.Value;
+        }
+
+        private async Task TellOwnerAsync(User owner, CancellationToken cancellationToken)
+        {
+            if (owner.DeletedAt is not null)
+            {
+                return;
+            }
+
+            if (owner.EmailConfirmed)
+            {
+                await emails.EnqueueAlreadyRegisteredAsync(owner, cancellationToken);
+            }
+            else
+            {
+                await emails.EnqueueConfirmationAsync(owner, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
         }
     }
 }

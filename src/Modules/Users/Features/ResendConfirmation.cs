@@ -4,7 +4,6 @@ using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Users.Services;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CitizenParticipation.Modules.Users.Features;
 
@@ -17,9 +16,6 @@ public static class ResendConfirmation
         [EmailAddress(ErrorMessage = "The {0} field is not a valid e-mail address.")]
         [Display(Name = "Email")]
         public string Email { get; set; } = "";
-
-        [BindNever]
-        public string BaseUrl { get; set; } = "";
     }
 
     public sealed class Handler(UserManager<User> users, AccountEmails emails, SiteDbContext db) : IRequestHandler<Command, Unit>
@@ -29,7 +25,7 @@ public static class ResendConfirmation
             var user = await users.FindByEmailAsync(request.Email.Trim());
             if (user is { EmailConfirmed: false, DeletedAt: null })
             {
-                await emails.EnqueueConfirmationAsync(user, request.BaseUrl, cancellationToken);
+                await emails.EnqueueConfirmationAsync(user, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
 
