@@ -22,6 +22,7 @@ public sealed class Startup : ModuleStartup
             TimeSpan.FromSeconds(configuration.GetValue("Petitions:PublicCacheSeconds", 5)), typeof(Startup).Assembly);
         services.AddInvalidatedCache<PetitionSettingsCache>();
         services.AddSingleton<SignatureBatcher>();
+        services.AddSingleton<PetitionCreationLimits>();
         services.AddScoped<PetitionEmails>();
         services.AddScoped<Core.Email.IMailingSource, PetitionMailingSource>();
         services.AddRecipeStep<PetitionSettingsStep>();

@@ -192,14 +192,16 @@ public sealed class PetitionTests(SiteFactory site) : IClassFixture<SiteFactory>
         var row = Assert.Single(await site.SignatureRowsAsync(id));
         Assert.Equal(("박서명", regionId, "test.example"), (row.SignerName, row.RegionId!.Value, row.EmailDomain));
 
-        // A deleted account's session, still inside its stamp-validation interval, cannot sign.
+        // A deleted account's other session ends at once: it is sent to log in and cannot sign.
         var otherEmail = await site.CreateUserAsync(StandardRoles.Citizen);
         await site.WithDbAsync(db => db.Users.Where(u => u.Email == otherEmail).ExecuteUpdateAsync(u => u.SetProperty(x => x.ResidentVerified, true)));
         var laptop = await site.LoggedInClientAsync(otherEmail, TestAccounts.Password);
         var phone = await site.LoggedInClientAsync(otherEmail, TestAccounts.Password);
         var phoneToken = await phone.TokenAsync($"/petitions/{id}");
         Assert.Equal(HttpStatusCode.Redirect, (await laptop.PostFormAsync("/account/delete", "/account/delete", new Dictionary<string, string> { ["Password"] = TestAccounts.Password })).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await phone.PostSignAsync(id, phoneToken)).StatusCode);
+        var refusedAfterDeletion = await phone.PostSignAsync(id, phoneToken);
+        Assert.Equal(HttpStatusCode.Redirect, refusedAfterDeletion.StatusCode);
+        Assert.Contains("/account/login", refusedAfterDeletion.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.Equal((1, 1), await site.CountsAsync(id));
     }
 
@@ -245,6 +247,66 @@ public sealed class PetitionTests(SiteFactory site) : IClassFixture<SiteFactory>
         finally
         {
             await site.SetPetitionSettingsAsync(s => s with { SignPerAccountPerMinute = 20 });
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_signature_kind_is_refused_with_400_and_counts_nothing()
+    {
+        var id = await site.OpenPetitionAsync("알 수 없는 종류");
+        var citizen = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Citizen), TestAccounts.Password);
+        var token = await citizen.TokenAsync($"/petitions/{id}");
+
+        foreach (var kind in new[] { "99", "-1", "Maybe" })
+        {
+            var response = await citizen.PostSignAsync(id, token, kind: kind);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("요청을 처리할 수 없습니다", await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal((0, 0), await site.CountsAsync(id));
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<PetitionSignature>().CountAsync(x => x.PetitionId == id)));
+        Assert.Equal(HttpStatusCode.BadRequest, (await site.CreateBrowserClient().GetAsync("/petitions?tab=99")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Previews_and_refused_forms_do_not_use_up_the_limit_on_new_petitions()
+    {
+        await site.SetPetitionSettingsAsync(s => s with { CreatePerAccountPerHour = 2 });
+        try
+        {
+            var author = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Citizen), TestAccounts.Password);
+            var field = (await site.FirstFieldIdAsync()).ToString();
+            var region = (await site.FirstRegionIdAsync()).ToString();
+            Task<HttpResponseMessage> PostAsync(string title, string intent) => author.PostFormAsync("/petitions/new", "/petitions/new", new Dictionary<string, string>
+            {
+                ["Title"] = title,
+                ["Body"] = "공원 화장실이 밤에 잠겨 있습니다. 밤 10시까지 열어 주시기 바랍니다.",
+                ["PolicyFieldId"] = field,
+                ["RegionId"] = region,
+                ["intent"] = intent,
+            });
+
+            for (var i = 0; i < 6; i++)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await PostAsync("공원 화장실 개방 시간 " + i, "preview")).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await PostAsync("짧음", "save")).StatusCode);
+            }
+
+            Assert.Equal(HttpStatusCode.Redirect, (await PostAsync("공원 화장실 개방 시간 연장 1", "save")).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await PostAsync("공원 화장실 개방 시간 연장 2", "save")).StatusCode);
+
+            // The third new petition in the hour is refused, and the form keeps what was written.
+            var third = await PostAsync("공원 화장실 개방 시간 연장 3", "save");
+            Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+            var text = await third.Content.ReadAsStringAsync();
+            Assert.Contains("한 시간 동안 시작할 수 있는 청원 수에 도달했습니다", text);
+            Assert.Contains("공원 화장실 개방 시간 연장 3", text);
+            Assert.Equal(2, await site.WithDbAsync(db => db.Set<Petition>().CountAsync(p => p.Title.StartsWith("공원 화장실 개방 시간 연장"))));
+        }
+        finally
+        {
+            await site.SetPetitionSettingsAsync(s => s with { CreatePerAccountPerHour = 5 });
         }
     }
 

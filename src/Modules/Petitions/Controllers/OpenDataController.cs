@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Hosting;
 using CitizenParticipation.Core.Syndication;
 using System.Globalization;
 using System.Text;
@@ -54,7 +55,7 @@ public sealed class OpenDataController(IMediator mediator, IStringLocalizer<Open
                     .Append(Cell(p.FieldCode)).Append(',').Append(Cell(p.RegionCode)).Append(',')
                     .Append(p.SignatureCount.ToString(CultureInfo.InvariantCulture)).Append(',').Append(p.DisagreementCount.ToString(CultureInfo.InvariantCulture)).Append(',')
                     .Append(Date(p.PublishedAt)).Append(',').Append(Date(p.ClosesAt)).Append(',').Append(Date(p.AnsweredAt)).Append(',')
-                    .AppendLine(Url.Action("Details", "Petitions", new { id = p.Id }, Request.Scheme));
+                    .AppendLine(Url.PublicAction("Details", "Petitions", new { id = p.Id }));
             }
 
             if (first && list.Pages > 100)
@@ -102,7 +103,7 @@ public sealed class OpenDataController(IMediator mediator, IStringLocalizer<Open
             answer = page.AnsweredAt is null ? null : new { text = page.AnswerText, videoUrl = page.AnswerVideoUrl, official = page.AnsweringOfficial, department = page.AnsweringDepartment, answeredAt = page.AnsweredAt },
             byRegion = byRegion.Select(x => new { region = x.Code, name = x.Name, count = x.Count }),
             byDay = page.ByDay.Select(x => new { day = x.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), count = x.Count }),
-            url = Url.Action("Details", "Petitions", new { id }, Request.Scheme),
+            url = Url.PublicAction("Details", "Petitions", new { id }),
         }, JsonOptions);
     }
 
@@ -113,11 +114,11 @@ public sealed class OpenDataController(IMediator mediator, IStringLocalizer<Open
         var list = await mediator.Send(new ListPetitions(new PetitionFilter { Tab = PetitionTab.Open, PageSize = 50 }, WithOptions: false));
         var answered = await mediator.Send(new ListPetitions(new PetitionFilter { Tab = PetitionTab.Answered, PageSize = 50 }, WithOptions: false));
         var entries = list.Items.Concat(answered.Items).OrderByDescending(p => p.AnsweredAt ?? p.PublishedAt).ToList();
-        var home = Url.Action("Index", "Petitions", null, Request.Scheme)!;
-        var feed = new AtomFeed(t["Petitions"], home, $"{Request.Scheme}://{Request.Host}{Request.PathBase}{Request.Path}", home, t["Petitions"],
+        var home = Url.PublicAction("Index", "Petitions");
+        var feed = new AtomFeed(t["Petitions"], home, HttpContext.PublicAddress(Request.Path), home, t["Petitions"],
             entries.Select(p =>
             {
-                var url = Url.Action("Details", "Petitions", new { id = p.Id }, Request.Scheme)!;
+                var url = Url.PublicAction("Details", "Petitions", new { id = p.Id });
                 return new AtomEntry(
                     url + (p.AnsweredAt is null ? "" : "#answer"),
                     p.AnsweredAt is null ? p.Title : $"{p.Title} - {t["Answered"]}",
@@ -141,7 +142,7 @@ public sealed class OpenDataController(IMediator mediator, IStringLocalizer<Open
         closesAt = p.ClosesAt,
         answeredAt = p.AnsweredAt,
         rejection = p.RejectionReason is { } r ? Reason(r) : null,
-        url = Url.Action("Details", "Petitions", new { id = p.Id }, Request.Scheme),
+        url = Url.PublicAction("Details", "Petitions", new { id = p.Id }),
     };
 
     public static string Status(PetitionStatus status) => status switch

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using CitizenParticipation.Core.Security;
-using Microsoft.AspNetCore.Http;
 
 namespace CitizenParticipation.Modules.Petitions.Controllers;
 
@@ -12,6 +11,4 @@ internal static class PetitionUser
     /// <summary>The display name issued at sign-in; never the user name, which is the email address.</summary>
     public static string Name(ClaimsPrincipal user) =>
         user.FindFirstValue(SiteClaimTypes.DisplayName) ?? "";
-
-    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

@@ -75,7 +75,6 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
         form.PetitionId = id;
         form.StaffId = PetitionUser.Id(User)!.Value;
         form.StaffName = PetitionUser.Name(User);
-        form.BaseUrl = PetitionUser.BaseUrl(Request);
         if (ModelState.IsValid)
         {
             try

@@ -67,7 +67,7 @@ public sealed class PetitionsController(IMediator mediator, PetitionSettingsCach
         }
 
         var outcome = await mediator.Send(new SignPetition(id, PetitionUser.Id(User)!.Value, kind, comment,
-            HttpContext.Connection.RemoteIpAddress?.ToString(), PetitionUser.BaseUrl(Request)));
+            HttpContext.Connection.RemoteIpAddress?.ToString()));
         var message = outcome switch
         {
             SignOutcome.Signed => kind == SignatureKind.Agree ? t["Thank you: your signature was counted."] : t["Your disagreement was counted."],
@@ -103,10 +103,10 @@ public sealed class PetitionsController(IMediator mediator, PetitionSettingsCach
 
     [Authorize]
     [HttpPost("new")]
-    [PetitionRateLimit(PetitionLimit.Create)]
     public Task<IActionResult> Create(SavePetitionDraft form, string? intent)
     {
         form.Id = null;
+        form.IpAddress = HttpContext.Connection.RemoteIpAddress?.ToString();
         return Save(form, intent);
     }
 
@@ -165,6 +165,12 @@ public sealed class PetitionsController(IMediator mediator, PetitionSettingsCach
                 ModelState.AddModelError(failure.Field, failure.Message);
             }
 
+            return View("Edit", await FormView(form, null));
+        }
+        catch (LimitReachedException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return View("Edit", await FormView(form, null));
         }
     }

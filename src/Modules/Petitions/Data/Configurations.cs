@@ -94,7 +94,6 @@ internal sealed class PetitionMailingConfiguration : IEntityTypeConfiguration<Pe
     {
         e.ToTable("PetitionMailings");
         e.Property(x => x.Kind).HasMaxLength(50);
-        e.Property(x => x.BaseUrl).HasMaxLength(300);
         e.HasOne<Petition>().WithMany().HasForeignKey(x => x.PetitionId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => x.CompletedAt);
     }

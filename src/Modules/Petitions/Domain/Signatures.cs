@@ -75,7 +75,6 @@ public sealed class PetitionMailing
     public long CutoffSignatureId { get; set; }
     /// <summary>Signers up to this signature have their email in the outbox.</summary>
     public long CursorSignatureId { get; set; }
-    public string BaseUrl { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
 }

@@ -20,7 +20,6 @@ public sealed class AnswerPetition : ICommand<int>
     public int PetitionId { get; set; }
     public Guid StaffId { get; set; }
     public string StaffName { get; set; } = "";
-    public string BaseUrl { get; set; } = "";
 
     [Display(Name = "Answer")]
     [Required(ErrorMessage = "{0} is required.")]
@@ -113,7 +112,7 @@ public sealed class AnswerPetitionHandler(SiteDbContext db, TimeProvider clock, 
 
         if (first)
         {
-            await emails.StartSignerMailingAsync(petition, PetitionMailingKinds.Answered, request.BaseUrl, now, cancellationToken);
+            await emails.StartSignerMailingAsync(petition, PetitionMailingKinds.Answered, now, cancellationToken);
             var codes = await PetitionCodes.ForAsync(db, petition, cancellationToken);
             await mediator.Publish(new OutcomePublished(
                 OutcomeOrigin.Petition, petition.Id.ToString(CultureInfo.InvariantCulture), petition.Title, $"/petitions/{petition.Id}", "answered",

@@ -23,7 +23,7 @@ public enum SignOutcome
 /// <see cref="SignatureBatcher"/>, which checks and commits the signatures of many people in one
 /// transaction when thousands sign the same petition at once.
 /// </summary>
-public sealed record SignPetition(int PetitionId, Guid UserId, SignatureKind Kind, string? Comment, string? IpAddress, string BaseUrl) : IRequest<SignOutcome>;
+public sealed record SignPetition(int PetitionId, Guid UserId, SignatureKind Kind, string? Comment, string? IpAddress) : IRequest<SignOutcome>;
 
 public sealed class SignPetitionHandler(PetitionSettingsCache settingsCache, SignatureBatcher batcher) : IRequestHandler<SignPetition, SignOutcome>
 {
@@ -44,7 +44,7 @@ public sealed class SignPetitionHandler(PetitionSettingsCache settingsCache, Sig
 /// <summary>What happens when a petition reaches a threshold; shared by signing and by the recipe steps.</summary>
 public static class ThresholdActions
 {
-    public static async Task ApplyAsync(SiteDbContext db, Petition petition, PetitionSettings settings, bool answer, bool agenda, string baseUrl, DateTime now,
+    public static async Task ApplyAsync(SiteDbContext db, Petition petition, PetitionSettings settings, bool answer, bool agenda, DateTime now,
         PetitionEmails emails, IMediator mediator, CancellationToken cancellationToken)
     {
         if (answer)
@@ -52,8 +52,8 @@ public static class ThresholdActions
             petition.ReachThreshold(settings.AnswerDueDays, now);
             db.Add(new PetitionEvent { PetitionId = petition.Id, Kind = "threshold-reached", ActorName = "", Note = petition.SignatureCount.ToString(System.Globalization.CultureInfo.InvariantCulture), CreatedAt = now });
             await db.SaveChangesAsync(cancellationToken);
-            await emails.ThresholdReachedStaffAsync(petition, baseUrl, cancellationToken);
-            await emails.StartSignerMailingAsync(petition, PetitionMailingKinds.ThresholdReached, baseUrl, now, cancellationToken);
+            await emails.ThresholdReachedStaffAsync(petition, cancellationToken);
+            await emails.StartSignerMailingAsync(petition, PetitionMailingKinds.ThresholdReached, now, cancellationToken);
         }
 
         if (agenda)

@@ -5,6 +5,7 @@ using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Services;
 using MediatR;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -16,6 +17,10 @@ public sealed class SavePetitionDraft : ICommand<int>
     public int? Id { get; set; }
     public Guid AuthorId { get; set; }
     public string AuthorName { get; set; } = "";
+
+    /// <summary>Where a new petition comes from, for the per-address limit; set by the controller.</summary>
+    [BindNever]
+    public string? IpAddress { get; set; }
 
     [Display(Name = "Title")]
     [Required(ErrorMessage = "{0} is required.")]
@@ -55,7 +60,8 @@ public sealed class SavePetitionDraftValidator(SiteDbContext db, IStringLocalize
     }
 }
 
-public sealed class SavePetitionDraftHandler(SiteDbContext db, TimeProvider clock, IStringLocalizer<SavePetitionDraft> t) : IRequestHandler<SavePetitionDraft, int>
+public sealed class SavePetitionDraftHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settings, PetitionCreationLimits limits, IStringLocalizer<SavePetitionDraft> t)
+    : IRequestHandler<SavePetitionDraft, int>
 {
     public async Task<int> Handle(SavePetitionDraft request, CancellationToken cancellationToken)
     {
@@ -71,12 +77,26 @@ public sealed class SavePetitionDraftHandler(SiteDbContext db, TimeProvider cloc
         }
         else
         {
+            // Only petitions actually created count: previews and refused forms never reach this point.
+            var limit = await settings.GetAsync();
+            var hourAgo = now.AddHours(-1);
+            if (await db.Set<Petition>().CountAsync(p => p.AuthorId == request.AuthorId && p.CreatedAt >= hourAgo, cancellationToken) >= limit.CreatePerAccountPerHour
+                || !limits.Allows(request.IpAddress, limit.CreatePerIpPerHour))
+            {
+                throw new LimitReachedException(t["You have started as many petitions as are allowed in one hour. Your text is kept: save it later."]);
+            }
+
             petition = new Petition(request.AuthorId, request.AuthorName, now);
             db.Add(petition);
         }
 
         petition.Write(request.Title, request.Body, request.PolicyFieldId, request.RegionId, now);
         await db.SaveChangesAsync(cancellationToken);
+        if (request.Id is null)
+        {
+            limits.Record(request.IpAddress);
+        }
+
         return petition.Id;
     }
 }

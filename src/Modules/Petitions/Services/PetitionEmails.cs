@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Email;
+using CitizenParticipation.Core.Hosting;
 using CitizenParticipation.Core.Localization;
 using CitizenParticipation.Core.Security;
 using CitizenParticipation.Core.Settings;
@@ -12,12 +13,12 @@ using Microsoft.Extensions.Localization;
 namespace CitizenParticipation.Modules.Petitions.Services;
 
 /// <summary>The petition emails, each written in its recipient's language, queued in the caller's unit of work.</summary>
-public sealed class PetitionEmails(SiteDbContext db, IEmailOutbox outbox, SiteSettingsService settings, IStringLocalizer<PetitionEmails> t)
+public sealed class PetitionEmails(SiteDbContext db, IEmailOutbox outbox, SiteSettingsService settings, SiteAddress address, IStringLocalizer<PetitionEmails> t)
 {
     private sealed record Recipient(string Email, string Name, string Culture);
 
     /// <summary>Staff are told at once, in the transaction that reached the threshold; signers through a <see cref="PetitionMailing"/>.</summary>
-    public async Task ThresholdReachedStaffAsync(Petition petition, string baseUrl, CancellationToken cancellationToken)
+    public async Task ThresholdReachedStaffAsync(Petition petition, CancellationToken cancellationToken)
     {
         var site = await settings.GetAsync(cancellationToken);
         foreach (var r in await StaffAsync(cancellationToken))
@@ -26,15 +27,15 @@ public sealed class PetitionEmails(SiteDbContext db, IEmailOutbox outbox, SiteSe
                 t["[{0}] A petition awaits an official answer", Site(site)].Value,
                 new StringBuilder()
                     .AppendLine(t["The petition \"{0}\" reached the answer threshold. The answer is due by {1}.", petition.Title, (petition.AnswerDueAt ?? DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value)
-                    .AppendLine().AppendLine($"{baseUrl.TrimEnd('/')}/admin/petitions/{petition.Id}").ToString()));
+                    .AppendLine().AppendLine(address.Absolute($"/admin/petitions/{petition.Id}")).ToString()));
         }
     }
 
     /// <summary>Starts an email to everyone who signed so far; <see cref="PetitionMailingSource"/> writes it out.</summary>
-    public async Task StartSignerMailingAsync(Petition petition, string kind, string baseUrl, DateTime now, CancellationToken cancellationToken)
+    public async Task StartSignerMailingAsync(Petition petition, string kind, DateTime now, CancellationToken cancellationToken)
     {
         var last = await db.Set<PetitionSignature>().Where(s => s.PetitionId == petition.Id).MaxAsync(s => (long?)s.Id, cancellationToken) ?? 0;
-        db.Add(new PetitionMailing { PetitionId = petition.Id, Kind = kind, CutoffSignatureId = last, BaseUrl = baseUrl, CreatedAt = now });
+        db.Add(new PetitionMailing { PetitionId = petition.Id, Kind = kind, CutoffSignatureId = last, CreatedAt = now });
     }
 
     /// <summary>Queues the mailing's email to the signers after <paramref name="afterSignatureId"/>, at most <paramref name="take"/> signatures; returns the last signature looked at.</summary>
@@ -54,7 +55,7 @@ public sealed class PetitionEmails(SiteDbContext db, IEmailOutbox outbox, SiteSe
         var recipients = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.DeletedAt == null && u.Email != null)
             .Select(u => new Recipient(u.Email!, u.DisplayName, u.PreferredCulture)).ToListAsync(cancellationToken);
         var site = await settings.GetAsync(cancellationToken);
-        var link = Link(mailing.BaseUrl, petition.Id);
+        var link = address.Absolute($"/petitions/{petition.Id}");
         foreach (var r in recipients)
         {
             if (mailing.Kind == PetitionMailingKinds.Answered)
@@ -81,7 +82,6 @@ public sealed class PetitionEmails(SiteDbContext db, IEmailOutbox outbox, SiteSe
         return (chunk[^1].Id, chunk.Count);
     }
 
-    private static string Link(string baseUrl, int id) => $"{baseUrl.TrimEnd('/')}/petitions/{id}";
 
     private static string Site(SiteSettingsValues site) => SiteCultures.Pick(site.SiteNameKo, site.SiteNameEn);
 

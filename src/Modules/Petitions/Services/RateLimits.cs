@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CitizenParticipation.Modules.Petitions.Services;
 
-public enum PetitionLimit { Sign, Create }
+public enum PetitionLimit { Sign }
 
 /// <summary>Marks a POST action whose rate is limited per IP address and per account by the petition settings.</summary>
 [AttributeUsage(AttributeTargets.Method)]
@@ -45,13 +45,10 @@ public static class PetitionRateLimits
         }
 
         var settings = context.RequestServices.GetRequiredService<PetitionSettingsCache>().Get();
-        var (limit, window) = (marker.Limit, byAccount) switch
-        {
-            (PetitionLimit.Sign, false) => (settings.SignPerIpPerMinute, TimeSpan.FromMinutes(1)),
-            (PetitionLimit.Sign, true) => (settings.SignPerAccountPerMinute, TimeSpan.FromMinutes(1)),
-            (PetitionLimit.Create, false) => (settings.CreatePerIpPerHour, TimeSpan.FromHours(1)),
-            _ => (settings.CreatePerAccountPerHour, TimeSpan.FromHours(1)),
-        };
+        // Creating petitions is limited where it happens (SavePetitionDraft), so that previews and refused forms do not count.
+        var (limit, window) = byAccount
+            ? (settings.SignPerAccountPerMinute, TimeSpan.FromMinutes(1))
+            : (settings.SignPerIpPerMinute, TimeSpan.FromMinutes(1));
         // The limit is part of the key: a changed setting starts new windows instead of keeping the old size.
         var key = string.Create(CultureInfo.InvariantCulture, $"{marker.Limit}:{(byAccount ? "account" : "ip")}:{who}:{limit}");
         return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions

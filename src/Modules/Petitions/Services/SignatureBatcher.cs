@@ -267,7 +267,7 @@ public sealed class SignatureBatcher : IAsyncDisposable
             if (agree > refusedAgree && ((state.AwaitingThreshold && atLeast >= settings.AnswerThreshold) || (state.AwaitingAgenda && atLeast >= settings.AgendaThreshold)))
             {
                 thresholdsApplied = true;
-                CheckThresholdsAsync(session.Services, db, petitionId, settings, forPetition.First().Request.BaseUrl, now).GetAwaiter().GetResult();
+                CheckThresholdsAsync(session.Services, db, petitionId, settings, now).GetAwaiter().GetResult();
             }
         }
 
@@ -433,7 +433,7 @@ public sealed class SignatureBatcher : IAsyncDisposable
             : null;
     }
 
-    private static async Task CheckThresholdsAsync(IServiceProvider services, SiteDbContext db, int petitionId, PetitionSettings settings, string baseUrl, DateTime now)
+    private static async Task CheckThresholdsAsync(IServiceProvider services, SiteDbContext db, int petitionId, PetitionSettings settings, DateTime now)
     {
         var petitions = db.Set<Petition>();
         var counts = await petitions.AsNoTracking().Where(p => p.Id == petitionId)
@@ -446,7 +446,7 @@ public sealed class SignatureBatcher : IAsyncDisposable
         }
 
         var petition = await petitions.FirstAsync(p => p.Id == petitionId);
-        await ThresholdActions.ApplyAsync(db, petition, settings, answer, agenda, baseUrl, now,
+        await ThresholdActions.ApplyAsync(db, petition, settings, answer, agenda, now,
             services.GetRequiredService<PetitionEmails>(), services.GetRequiredService<IMediator>(), CancellationToken.None);
     }
 
