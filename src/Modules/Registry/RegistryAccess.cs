@@ -46,6 +46,16 @@ public sealed class RegistryAccess(IAuthorizationService authorization, SiteDbCo
         return await authorization.AuthorizeAsync(user, RegistryPermissions.EditOwnDepartmentTasks) ? await DepartmentsOfAsync(user) : [];
     }
 
+    /// <summary>
+    /// Internal comments on a task: whoever may edit it, and staff who follow every department's tasks (they read
+    /// internal tasks without being limited to departments of their own). A department officer comments only on
+    /// the tasks of their departments: they read the others' but do not write in them.
+    /// </summary>
+    public async Task<bool> CanCommentAsync(ClaimsPrincipal user, int? departmentId) =>
+        await CanEditAsync(user, departmentId)
+        || (await authorization.AuthorizeAsync(user, RegistryPermissions.ViewInternalTasks)
+            && !await authorization.AuthorizeAsync(user, RegistryPermissions.EditOwnDepartmentTasks));
+
     public async Task<bool> CanViewInternalAsync(ClaimsPrincipal user) =>
         await authorization.AuthorizeAsync(user, RegistryPermissions.ViewInternalTasks)
         || await authorization.AuthorizeAsync(user, RegistryPermissions.EditAllTasks);

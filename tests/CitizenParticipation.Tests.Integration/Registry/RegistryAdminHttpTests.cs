@@ -106,6 +106,35 @@ public sealed class RegistryAdminHttpTests(DemoSiteFactory site) : IClassFixture
     }
 
     [Fact]
+    public async Task Internal_comments_are_written_by_the_tasks_department_and_by_staff_not_by_other_departments_officers()
+    {
+        var taskId = await TaskIdAsync(TransportTask);
+        Task<int> CommentsAsync() => site.WithDbAsync(db => db.Set<StaffComment>().CountAsync(c => c.TaskId == taskId));
+        var before = await CommentsAsync();
+
+        var welfare = await WelfareOfficerAsync();
+        var page = await (await welfare.GetAsync($"/admin/registry/tasks/{taskId}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("id=\"comment-form\"", page);
+        Assert.Contains("id=\"comment-not-allowed\"", page);
+        var refused = await welfare.PostFormAsync($"/admin/registry/tasks/{taskId}", $"/admin/registry/tasks/{taskId}/comments", new Dictionary<string, string> { ["Text"] = "다른 부서의 의견" });
+        Assert.True(await IsForbiddenAsync(welfare, refused), $"POST comments answered {(int)refused.StatusCode}.");
+        Assert.Equal(before, await CommentsAsync());
+
+        // The rule is the handler's: a caller other than the page meets it too.
+        await Assert.ThrowsAsync<Core.Mediation.ForbiddenException>(() => SendAsync(new AddComment { TaskId = taskId, Text = "권한 없는 의견", Actor = new System.Security.Claims.ClaimsPrincipal() }));
+        Assert.Equal(before, await CommentsAsync());
+
+        foreach (var email in new[] { DemoAccounts.TransportOfficer, DemoAccounts.Staff })
+        {
+            var client = await DemoClientAsync(email);
+            var added = await client.PostFormAsync($"/admin/registry/tasks/{taskId}", $"/admin/registry/tasks/{taskId}/comments", new Dictionary<string, string> { ["Text"] = "담당 부서와 직원의 의견 " + email });
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        }
+
+        Assert.Equal(before + 2, await CommentsAsync());
+    }
+
+    [Fact]
     public async Task The_departments_own_officer_adds_an_entry_over_http()
     {
         var taskId = await TaskIdAsync("청라 도시철도 연장 검토");

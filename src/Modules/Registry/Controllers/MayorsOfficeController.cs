@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Hosting;
 using CitizenParticipation.Core.Syndication;
 using System.Globalization;
 using System.Text;
@@ -77,7 +78,7 @@ public sealed class MayorsOfficeController(IMediator mediator, RegistryAccess ac
 
     [HttpGet("feed.atom")]
     public async Task<IActionResult> Feed() =>
-        Atom(t["Citizen mayor's office: policy task updates"], Url.Action(nameof(Index), null, null, Request.Scheme)!, await mediator.Send(new GetFeed(null)));
+        Atom(t["Citizen mayor's office: policy task updates"], Url.PublicAction(nameof(Index)), await mediator.Send(new GetFeed(null)));
 
     [HttpGet("tasks/{id:int}/feed.atom")]
     public async Task<IActionResult> TaskFeed(int id)
@@ -88,7 +89,7 @@ public sealed class MayorsOfficeController(IMediator mediator, RegistryAccess ac
             return NotFound();
         }
 
-        return Atom(task.Title, Url.Action(nameof(Task), null, new { id }, Request.Scheme)!, await mediator.Send(new GetFeed(id)));
+        return Atom(task.Title, Url.PublicAction(nameof(Task), null, new { id }), await mediator.Send(new GetFeed(id)));
     }
 
     [HttpGet("/registry/documents/{id:int}/{fileName?}")]
@@ -114,10 +115,10 @@ public sealed class MayorsOfficeController(IMediator mediator, RegistryAccess ac
     }
 
     private ContentResult Atom(string title, string link, IReadOnlyList<FeedEntry> entries) =>
-        new AtomFeed(title, link, $"{Request.Scheme}://{Request.Host}{Request.PathBase}{Request.Path}", link, t["Citizen mayor's office"],
+        new AtomFeed(title, link, HttpContext.PublicAddress(Request.Path), link, t["Citizen mayor's office"],
             entries.Select(entry =>
             {
-                var url = Url.Action(nameof(Task), null, new { id = entry.TaskId }, Request.Scheme) + "#activity-" + entry.ActivityId;
+                var url = Url.PublicAction(nameof(Task), null, new { id = entry.TaskId }) + "#activity-" + entry.ActivityId;
                 return new AtomEntry(url, $"{entry.TaskTitle} - {t[Labels.Activity(entry.Kind)]}", url, entry.CreatedAt,
                     HtmlContent: Core.Markdown.MarkdownRenderer.ToHtml(entry.Text), Published: entry.CreatedAt);
             }).ToList()).ToContentResult();

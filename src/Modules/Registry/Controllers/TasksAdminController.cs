@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace CitizenParticipation.Modules.Registry.Controllers;
 
 public sealed record TaskEditView(SaveTask Form, TaskFormOptions Options);
-public sealed record TaskDetailView(TaskPage Task, bool CanEdit, AddActivity ActivityForm, AddComment CommentForm, long MaxDocumentBytes);
+public sealed record TaskDetailView(TaskPage Task, bool CanEdit, bool CanComment, AddActivity ActivityForm, AddComment CommentForm, long MaxDocumentBytes);
 
 [Admin]
 [Area("Registry")]
@@ -150,6 +150,7 @@ public sealed class TasksAdminController(IMediator mediator, RegistryAccess acce
         form.TaskId = id;
         form.AuthorId = RegistryAccess.UserId(User);
         form.AuthorName = RegistryAccess.UserName(User);
+        form.Actor = User;
         if (ModelState.IsValid)
         {
             try
@@ -173,7 +174,7 @@ public sealed class TasksAdminController(IMediator mediator, RegistryAccess acce
         if (task is null) return NotFound();
         var canEdit = await access.CanEditAsync(User, task.DepartmentId);
         activityForm ??= new AddActivity { TaskId = id, OccurredOn = TimeProvider.System.Today(), ProgressAfter = task.Children.Count == 0 ? task.Progress : null };
-        return View("Detail", new TaskDetailView(task, canEdit, activityForm, commentForm ?? new AddComment { TaskId = id }, inspector.MaxBytes));
+        return View("Detail", new TaskDetailView(task, canEdit, await access.CanCommentAsync(User, task.DepartmentId), activityForm, commentForm ?? new AddComment { TaskId = id }, inspector.MaxBytes));
     }
 
     private static async Task CopyAtMostAsync(Stream source, Stream destination, long limit)

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Registry.Domain;
 using MediatR;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -21,12 +23,23 @@ public sealed class AddComment : ICommand<int>
 
     public Guid? AuthorId { get; set; }
     public string AuthorName { get; set; } = "";
+
+    /// <summary>Who is writing, for the department rule; set by the controller.</summary>
+    [BindNever]
+    public ClaimsPrincipal Actor { get; set; } = new();
 }
 
-public sealed class AddCommentHandler(SiteDbContext db, TimeProvider clock, IStringLocalizer<AddComment> t) : IRequestHandler<AddComment, int>
+public sealed class AddCommentHandler(SiteDbContext db, RegistryAccess access, TimeProvider clock, IStringLocalizer<AddComment> t) : IRequestHandler<AddComment, int>
 {
     public async Task<int> Handle(AddComment request, CancellationToken cancellationToken)
     {
+        var task = await db.Set<PolicyTask>().Where(x => x.Id == request.TaskId).Select(x => new { x.DepartmentId }).FirstOrDefaultAsync(cancellationToken)
+                   ?? throw new RequestValidationException("", t["The task no longer exists."]);
+        if (!await access.CanCommentAsync(request.Actor, task.DepartmentId))
+        {
+            throw new ForbiddenException("Internal comments on another department's task are refused.");
+        }
+
         if (request.ActivityId is { } activityId
             && !await db.Set<TaskActivity>().AnyAsync(a => a.Id == activityId && a.TaskId == request.TaskId, cancellationToken))
         {
