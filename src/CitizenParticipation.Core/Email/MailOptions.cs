@@ -10,6 +10,7 @@ public sealed class MailOptions
     public bool SmtpEnableSsl { get; set; } = true;
     public string? SmtpUserName { get; set; }
     public string? SmtpPassword { get; set; }
+    public int SmtpTimeoutSeconds { get; set; } = 30;
     /// <summary>Empty means <c>{App_Data}/mail</c>.</summary>
     public string? PickupDirectory { get; set; }
     public int PollIntervalSeconds { get; set; } = 2;

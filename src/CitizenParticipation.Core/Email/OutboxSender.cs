@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Mail;
-using System.Text;
 using CitizenParticipation.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,56 +6,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CitizenParticipation.Core.Email;
-
-public interface IMailTransport
-{
-    Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
-}
-
-/// <summary>Sends through System.Net.Mail; with no SMTP host it writes .eml files a newcomer can open.</summary>
-public sealed class SmtpMailTransport(IOptions<MailOptions> options, SitePaths paths) : IMailTransport
-{
-    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        var o = options.Value;
-        using var mail = new MailMessage
-        {
-            From = new MailAddress(o.FromAddress, o.FromName, Encoding.UTF8),
-            Subject = message.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = message.TextBody,
-            BodyEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
-        };
-        mail.To.Add(message.To);
-        mail.Headers.Add("Content-Language", message.Culture);
-        if (message.HtmlBody is not null)
-        {
-            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, Encoding.UTF8, "text/html"));
-        }
-
-        using var client = new SmtpClient();
-        if (string.IsNullOrWhiteSpace(o.SmtpHost))
-        {
-            var directory = string.IsNullOrWhiteSpace(o.PickupDirectory) ? Path.Combine(paths.AppData, "mail") : o.PickupDirectory;
-            Directory.CreateDirectory(directory);
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = directory;
-        }
-        else
-        {
-            client.Host = o.SmtpHost;
-            client.Port = o.SmtpPort;
-            client.EnableSsl = o.SmtpEnableSsl;
-            if (!string.IsNullOrEmpty(o.SmtpUserName))
-            {
-                client.Credentials = new NetworkCredential(o.SmtpUserName, o.SmtpPassword);
-            }
-        }
-
-        await client.SendMailAsync(mail, cancellationToken);
-    }
-}
 
 /// <summary>Delivers outbox rows; several instances can run it at once because each row is claimed before it is sent.</summary>
 public sealed class OutboxProcessor(SiteDbContext db, IMailTransport transport, TimeProvider clock, IOptions<MailOptions> options, IEnumerable<IMailingSource> mailings, ILogger<OutboxProcessor> logger)
@@ -102,11 +49,12 @@ public sealed class OutboxProcessor(SiteDbContext db, IMailTransport transport, 
             {
                 await transport.SendAsync(message, cancellationToken);
                 var sentAt = clock.GetUtcNow().UtcDateTime;
+                // Not cancelled on shutdown: the message is out, and a row left pending would be sent again.
                 await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Status, OutboxStatus.Sent)
                     .SetProperty(m => m.SentAt, sentAt)
                     .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                    .SetProperty(m => m.LockedUntil, (DateTime?)null), cancellationToken);
+                    .SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
                 sent++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
