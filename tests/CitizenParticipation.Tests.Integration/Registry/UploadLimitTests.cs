@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text;
 using CitizenParticipation.Modules.Registry.Domain;
+using CitizenParticipation.Modules.Registry.Features;
 using CitizenParticipation.Tests.Integration.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,6 +34,28 @@ public sealed class UploadLimitTests(DemoSiteFactory site) : IClassFixture<DemoS
         Assert.Contains("조사보고서.docx 파일은 100:1이 넘게 압축되어 있습니다.", html);
         Assert.Contains("id=\"activity-form\"", html);
         Assert.Equal(before, await CountsAsync(taskId));
+    }
+
+    [Fact]
+    public async Task A_task_csv_over_the_import_limit_is_refused_before_it_is_read_and_nothing_is_imported()
+    {
+        const string title = "한도를 넘는 가져오기 파일의 과제";
+        var csv = new StringBuilder(string.Join(',', TaskCsvFormat.Columns)).Append("\r\n")
+            .Append($",{title},,key-policy,,incheon,,,,,,,planned,0,,,true")
+            .Append(' ', 10 * 1024 * 1024).Append("\r\n"); // fields are trimmed: the file is valid, only too large
+        var admin = await site.LoggedInClientAsync(DemoAccounts.Administrator, DemoAccounts.Password);
+        var token = await admin.GetAntiforgeryTokenAsync("/admin/registry/transfer");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "file", "tasks.csv" },
+        };
+
+        var response = await admin.PostAsync("/admin/registry/transfer", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("파일이 제한 용량 10MB를 넘습니다.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.False(await site.WithDbAsync(db => db.Set<PolicyTask>().AnyAsync(t => t.Title == title)));
     }
 
     private Task<(int Activities, int Documents, int Contents)> CountsAsync(int taskId) => site.WithDbAsync(async db => (
