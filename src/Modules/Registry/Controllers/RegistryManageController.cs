@@ -117,11 +117,22 @@ public sealed class RegistryManageController(IMediator mediator, IAuthorizationS
             return View(nameof(Transfer));
         }
 
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer);
+        if (file.Length > ImportTasks.MaxBytes)
+        {
+            ModelState.AddModelError("File", ImportTasks.TooLarge(t));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Transfer));
+        }
+
+        var csv = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(csv);
+        }
+
         try
         {
-            var count = await mediator.Send(new ImportTasks(buffer.ToArray()));
+            var count = await mediator.Send(new ImportTasks(csv));
             TempData["Notice"] = t["{0} tasks were imported.", count].Value;
             return RedirectToAction(nameof(Transfer));
         }

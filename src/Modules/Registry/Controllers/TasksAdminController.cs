@@ -117,11 +117,21 @@ public sealed class TasksAdminController(IMediator mediator, RegistryAccess acce
         form.AuthorName = RegistryAccess.UserName(User);
         foreach (var file in (files ?? []).Where(f => f.Length > 0 || f.FileName.Length > 0))
         {
-            // Read one byte past the limit at most: enough to refuse an oversized file without holding it all.
-            using var stream = file.OpenReadStream();
-            using var buffer = new MemoryStream();
-            await CopyAtMostAsync(stream, buffer, inspector.MaxBytes + 1);
-            form.Files.Add(new UploadedFile(file.FileName, buffer.ToArray()));
+            try
+            {
+                // The form reader has measured the file: one that is too large is refused before any of it is read.
+                inspector.CheckLength(file.FileName, file.Length);
+            }
+            catch (DocumentRefusedException ex)
+            {
+                ModelState.AddModelError("Files", t[ex.Template, ex.Arguments]);
+                continue;
+            }
+
+            var content = new byte[file.Length];
+            await using var stream = file.OpenReadStream();
+            await stream.ReadExactlyAsync(content);
+            form.Files.Add(new UploadedFile(file.FileName, content));
         }
 
         if (ModelState.IsValid)
@@ -175,17 +185,5 @@ public sealed class TasksAdminController(IMediator mediator, RegistryAccess acce
         var canEdit = await access.CanEditAsync(User, task.DepartmentId);
         activityForm ??= new AddActivity { TaskId = id, OccurredOn = TimeProvider.System.Today(), ProgressAfter = task.Children.Count == 0 ? task.Progress : null };
         return View("Detail", new TaskDetailView(task, canEdit, await access.CanCommentAsync(User, task.DepartmentId), activityForm, commentForm ?? new AddComment { TaskId = id }, inspector.MaxBytes));
-    }
-
-    private static async Task CopyAtMostAsync(Stream source, Stream destination, long limit)
-    {
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while (total < limit && (read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - total)))) > 0)
-        {
-            await destination.WriteAsync(buffer.AsMemory(0, read));
-            total += read;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using CitizenParticipation.Modules.Registry.Domain;
@@ -15,7 +14,8 @@ public sealed class DocumentRefusedException(string message, params object[] arg
 
 /// <summary>
 /// Decides what a file really is from its bytes (never from its name alone) and refuses files whose
-/// name claims another type, unknown types and files over the size limit.
+/// name claims another type, unknown types, files over the size limit and archives that unpack to far more than
+/// any document (see <see cref="ZipContainer"/>).
 /// </summary>
 public sealed class DocumentInspector(IOptions<RegistryOptions> options)
 {
@@ -42,26 +42,31 @@ public sealed class DocumentInspector(IOptions<RegistryOptions> options)
 
     public static string ContentTypeOf(string type) => Types.TryGetValue(type, out var t) ? t.ContentType : "application/octet-stream";
 
+    /// <summary>Refuses an empty or oversized file from its length alone, so that callers need not read it.</summary>
+    public void CheckLength(string? fileName, long length)
+    {
+        if (length == 0)
+        {
+            throw new DocumentRefusedException("The file {0} is empty.", CleanFileName(fileName));
+        }
+
+        if (length > MaxBytes)
+        {
+            throw new DocumentRefusedException("The file {0} is larger than the limit of {1} MB.", CleanFileName(fileName), Math.Round(MaxBytes / 1048576.0, 1));
+        }
+    }
+
     public CheckedDocument Inspect(string? fileName, byte[] content)
     {
+        CheckLength(fileName, content.LongLength);
         var name = CleanFileName(fileName);
-        if (content.Length == 0)
-        {
-            throw new DocumentRefusedException("The file {0} is empty.", name);
-        }
-
-        if (content.LongLength > MaxBytes)
-        {
-            throw new DocumentRefusedException("The file {0} is larger than the limit of {1} MB.", name, Math.Round(MaxBytes / 1048576.0, 1));
-        }
-
         var extension = Path.GetExtension(name).ToLowerInvariant();
         if (!Types.Values.Any(t => t.Extensions.Contains(extension)))
         {
             throw new DocumentRefusedException("The file {0} is not an accepted type: PDF, HWP, HWPX, Office documents and images (PNG, JPEG, GIF, WEBP).", name);
         }
 
-        var detected = Detect(content, extension);
+        var detected = Detect(content, name, extension, MaxBytes * ZipContainer.MaxExpansion);
         if (detected is null || !Types.TryGetValue(detected, out var type) || !type.Extensions.Contains(extension))
         {
             throw new DocumentRefusedException("The content of {0} does not match its file type {1}; the file may be damaged or renamed.", name, extension.TrimStart('.').ToUpperInvariant());
@@ -71,7 +76,7 @@ public sealed class DocumentInspector(IOptions<RegistryOptions> options)
     }
 
     /// <summary>The type the bytes show; the extension only picks between formats that share a container (OLE).</summary>
-    public static string? Detect(byte[] data, string extension)
+    private static string? Detect(byte[] data, string name, string extension, long maxExpandedBytes)
     {
         var span = data.AsSpan();
         if (span.StartsWith("%PDF-"u8))
@@ -106,7 +111,7 @@ public sealed class DocumentInspector(IOptions<RegistryOptions> options)
 
         if (span.StartsWith("PK\u0003\u0004"u8))
         {
-            return DetectZip(data);
+            return DetectZip(ZipContainer.Read(data, name, maxExpandedBytes));
         }
 
         return null;
@@ -126,48 +131,16 @@ public sealed class DocumentInspector(IOptions<RegistryOptions> options)
         };
     }
 
-    private static string? DetectZip(byte[] data)
+    private static string? DetectZip(ZipSummary? zip) => zip switch
     {
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(data, writable: false), ZipArchiveMode.Read);
-            var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
-            if (zip.GetEntry("mimetype") is { } mimetype)
-            {
-                using var reader = new StreamReader(mimetype.Open(), Encoding.ASCII);
-                if (reader.ReadToEnd().Trim() == "application/hwp+zip" && names.Any(n => n.StartsWith("Contents/", StringComparison.Ordinal)))
-                {
-                    return "hwpx";
-                }
-            }
-
-            if (!names.Contains("[Content_Types].xml"))
-            {
-                return null;
-            }
-
-            if (names.Contains("word/document.xml"))
-            {
-                return "docx";
-            }
-
-            if (names.Contains("xl/workbook.xml"))
-            {
-                return "xlsx";
-            }
-
-            if (names.Contains("ppt/presentation.xml"))
-            {
-                return "pptx";
-            }
-
-            return null;
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
-    }
+        null => null,
+        { Mimetype: { } mimetype, HwpContents: true } when mimetype.Trim() == "application/hwp+zip" => "hwpx",
+        { ContentTypes: false } => null,
+        { WordDocument: true } => "docx",
+        { Workbook: true } => "xlsx",
+        { Presentation: true } => "pptx",
+        _ => null,
+    };
 
     /// <summary>The file's own name without any path a browser sent, limited in length.</summary>
     public static string CleanFileName(string? fileName)

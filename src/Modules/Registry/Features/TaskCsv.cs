@@ -91,12 +91,23 @@ public sealed class ExportTasksHandler(SiteDbContext db) : IRequestHandler<Expor
 }
 
 /// <summary>Creates (empty id) or updates (existing id) tasks from CSV. Every row is checked first; any error refuses the whole file.</summary>
-public sealed record ImportTasks(byte[] Csv) : ICommand<int>;
+public sealed record ImportTasks(byte[] Csv) : ICommand<int>
+{
+    /// <summary>Thousands of tasks export to about a megabyte; a file is held, decoded and parsed in memory at several times its size.</summary>
+    public const int MaxBytes = 10 * 1024 * 1024;
+
+    public static string TooLarge(IStringLocalizer t) => t["The file is larger than the limit of {0} MB.", MaxBytes / 1048576];
+}
 
 public sealed class ImportTasksHandler(SiteDbContext db, TimeProvider clock, IStringLocalizer<ImportTasks> t) : IRequestHandler<ImportTasks, int>
 {
     public async Task<int> Handle(ImportTasks request, CancellationToken cancellationToken)
     {
+        if (request.Csv.Length > ImportTasks.MaxBytes)
+        {
+            throw new RequestValidationException("File", ImportTasks.TooLarge(t));
+        }
+
         string text;
         try
         {
