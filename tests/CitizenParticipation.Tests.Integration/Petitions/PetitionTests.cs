@@ -311,6 +311,27 @@ public sealed class PetitionTests(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task The_open_data_csv_defuses_titles_that_start_like_a_formula_and_writes_counts_and_times_as_they_are()
+    {
+        var formula = await site.OpenPetitionAsync("=HYPERLINK(\"http://evil.example\",\"자세히\")");
+        var fullWidth = await site.OpenPetitionAsync("＋1 전각 더하기로 시작하는 청원");
+        // Signed in, so the file is written now, not served from the visitors' cache.
+        var citizen = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Citizen), TestAccounts.Password);
+
+        var response = await citizen.GetAsync("/api/petitions.csv");
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
+        Assert.Equal("id,title,status,policy_field,region,signatures,disagreements,published_at,closes_at,answered_at,url", lines[0]);
+        var row = Assert.Single(lines, l => l.StartsWith($"{formula},", StringComparison.Ordinal));
+        Assert.StartsWith($"{formula},\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"자세히\"\") ", row);
+        Assert.Matches(@",0,0,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,,http", row);
+        Assert.StartsWith($"{fullWidth},'＋1 전각 더하기로 시작하는 청원 ", Assert.Single(lines, l => l.StartsWith($"{fullWidth},", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Open_data_has_counts_and_no_personal_data()
     {
         await site.SetPetitionSettingsAsync(s => s with { SignPerIpPerMinute = 10000 });

@@ -227,6 +227,93 @@ public sealed class RegistryAdminHttpTests(DemoSiteFactory site) : IClassFixture
     }
 
     [Fact]
+    public async Task The_csv_export_defuses_formulas_in_text_keeps_numbers_as_numbers_and_imports_back_to_the_same_text()
+    {
+        var reference = await site.WithDbAsync(async db => (
+            Field: await db.PolicyFields.Select(f => f.Id).FirstAsync(),
+            Region: await db.Regions.Where(r => r.Code == "bupyeong").Select(r => r.Id).SingleAsync()));
+        const string summary = "=HYPERLINK(\"http://evil.example\",\"보기\")";
+        string[] titles = ["=1+1", "+82 32 120 민원 상담", "-3 ℃ 한파 대책", "@담당자 확인", "＝SUM(A1:A9) 전각", "'=따옴표로 시작하는 제목"];
+        var ids = new List<int>();
+        foreach (var title in titles)
+        {
+            ids.Add(await SendAsync(new SaveTask
+            {
+                Title = title, Summary = summary, Kind = PolicyTaskKind.KeyPolicy, PolicyFieldId = reference.Field, RegionIds = [reference.Region],
+                IsPublic = true, Latitude = -33.45, Longitude = -70.66, Weight = 2.5,
+            }));
+        }
+
+        // A citizen-born task takes its title from the petition, which any citizen writes.
+        const string petitionTitle = "-2+3 청원: =HYPERLINK(\"http://evil.example\")";
+        var originId = Guid.NewGuid().ToString("N");
+        await site.WithScopeAsync(services => services.GetRequiredService<IMediator>().Publish(new OutcomePublished(
+            OutcomeOrigin.Petition, originId, petitionTitle, $"/petitions/{originId}", "answered", "시장 답변: 검토하겠습니다.",
+            null, "bupyeong", new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc), null, null)));
+        var citizenBorn = await TaskIdAsync(petitionTitle);
+
+        var admin = await DemoClientAsync(DemoAccounts.Administrator);
+        var exported = await admin.GetByteArrayAsync("/admin/registry/transfer/tasks.csv");
+        var lines = Encoding.UTF8.GetString(exported, 3, exported.Length - 3).Split("\r\n");
+        string Row(int id) => Assert.Single(lines, l => l.StartsWith($"{id},", StringComparison.Ordinal));
+        const string defusedSummary = "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"보기\"\")\"";
+        Assert.StartsWith($"{ids[0]},'=1+1,{defusedSummary},key-policy,", Row(ids[0]));
+        Assert.StartsWith($"{ids[1]},'+82 32 120 민원 상담,", Row(ids[1]));
+        Assert.StartsWith($"{ids[2]},'-3 ℃ 한파 대책,", Row(ids[2]));
+        Assert.StartsWith($"{ids[3]},'@담당자 확인,", Row(ids[3]));
+        Assert.StartsWith($"{ids[4]},'＝SUM(A1:A9) 전각,", Row(ids[4]));
+        Assert.StartsWith($"{ids[5]},''=따옴표로 시작하는 제목,", Row(ids[5]));
+        Assert.StartsWith($"{citizenBorn},\"'-2+3 청원: =HYPERLINK(\"\"http://evil.example\"\")\",", Row(citizenBorn));
+        // Numbers the site writes itself stay numbers: a negative coordinate is not text.
+        Assert.Contains(",bupyeong,-33.45,-70.66,,,,,planned,0,,2.5,true", Row(ids[0]));
+        Assert.Contains(",2026-03-02,", Row(citizenBorn));
+
+        var file = Encoding.UTF8.GetBytes("\uFEFF" + string.Join("\r\n", [lines[0], .. ids.Append(citizenBorn).Select(Row)]) + "\r\n");
+        var response = await ImportAsync(admin, file);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await site.WithDbAsync(db => db.Set<PolicyTask>().AsNoTracking().Where(t => ids.Contains(t.Id) || t.Id == citizenBorn).ToDictionaryAsync(t => t.Id));
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Assert.Equal(titles[i], after[ids[i]].Title);
+            Assert.Equal(summary, after[ids[i]].Summary);
+            Assert.Equal((-33.45, -70.66, 2.5), (after[ids[i]].Latitude, after[ids[i]].Longitude, after[ids[i]].Weight));
+        }
+
+        Assert.Equal(petitionTitle, after[citizenBorn].Title);
+        Assert.Equal(PolicyTaskKind.CitizenBorn, after[citizenBorn].Kind);
+    }
+
+    [Fact]
+    public async Task A_csv_import_with_unpaired_quotes_or_more_values_than_columns_is_refused_with_a_message_and_changes_nothing()
+    {
+        var admin = await DemoClientAsync(DemoAccounts.Administrator);
+        var header = string.Join(',', TaskCsvFormat.Columns) + "\r\n";
+        const string good = ",따옴표 시험 정상 과제,,pledge,,incheon,,,,,,,planned,0,,1,true\r\n";
+        var before = await site.WithDbAsync(db => db.Set<PolicyTask>().CountAsync());
+
+        var unpaired = await ImportAsync(admin, Encoding.UTF8.GetBytes(header + good + ",\"닫히지 않은 따옴표,,pledge,,incheon,,,,,,,planned,0,,1,true\r\n" + good));
+        Assert.Equal(HttpStatusCode.BadRequest, unpaired.StatusCode);
+        Assert.Contains("3행: 따옴표의 짝이 맞지 않습니다.", WebUtility.HtmlDecode(await unpaired.Content.ReadAsStringAsync()));
+
+        var extra = await ImportAsync(admin, Encoding.UTF8.GetBytes(header + good + ",쉼표가 많은 과제,,pledge,,incheon,,,,,,,planned,0,,1,true,남는 값\r\n"));
+        Assert.Equal(HttpStatusCode.BadRequest, extra.StatusCode);
+        Assert.Contains("3행: 첫 행의 열 이름보다 값이 많습니다.", WebUtility.HtmlDecode(await extra.Content.ReadAsStringAsync()));
+
+        Assert.Equal(before, await site.WithDbAsync(db => db.Set<PolicyTask>().CountAsync()));
+    }
+
+    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] csv)
+    {
+        var token = await client.GetAntiforgeryTokenAsync("/admin/registry/transfer");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(csv), "file", "tasks.csv" },
+        };
+        return await client.PostAsync("/admin/registry/transfer", form);
+    }
+
+    [Fact]
     public async Task Staff_link_a_waiting_outcome_to_a_task_with_a_form_post()
     {
         var taskId = await TaskIdAsync(TransportTask);

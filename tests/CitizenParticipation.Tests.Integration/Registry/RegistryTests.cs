@@ -299,7 +299,9 @@ public sealed class RegistryTests(SiteFactory site) : IClassFixture<SiteFactory>
     public async Task Csv_export_round_trips_and_a_bad_import_changes_nothing()
     {
         await CreateTaskAsync("CSV 왕복 과제");
-        var csv = await SendAsync(new ExportTasks());
+        using var exported = new MemoryStream();
+        await SendAsync(new ExportTasks(exported));
+        var csv = exported.ToArray();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, csv[..3]);
         var text = Encoding.UTF8.GetString(csv, 3, csv.Length - 3);
         Assert.Contains("CSV 왕복 과제", text);

@@ -1,7 +1,7 @@
+using CitizenParticipation.Core.Csv;
 using CitizenParticipation.Core.Hosting;
 using CitizenParticipation.Core.Syndication;
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -24,6 +24,8 @@ public sealed class OpenDataController(IMediator mediator, IStringLocalizer<Open
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
+    private static readonly string[] CsvColumns = ["id", "title", "status", "policy_field", "region", "signatures", "disagreements", "published_at", "closes_at", "answered_at", "url"];
+
     [HttpGet("api/petitions")]
     [OutputCache(PolicyName = PetitionCaching.PublicPolicy)]
     public async Task<IActionResult> List([FromQuery] PetitionFilter filter)
@@ -40,22 +42,20 @@ public sealed class OpenDataController(IMediator mediator, IStringLocalizer<Open
 
     [HttpGet("api/petitions.csv")]
     [OutputCache(PolicyName = PetitionCaching.PublicPolicy)]
-    public async Task<IActionResult> Csv([FromQuery] PetitionFilter filter)
+    public IActionResult Csv([FromQuery] PetitionFilter filter) => new CsvFileResult("petitions.csv", async (body, cancellationToken) =>
     {
         filter.PageSize = 100;
-        var csv = new StringBuilder();
-        csv.AppendLine("id,title,status,policy_field,region,signatures,disagreements,published_at,closes_at,answered_at,url");
+        await using var csv = SpreadsheetCsvWriter.Create(body, CsvColumns);
         var first = true;
         for (filter.Page = 1; ; filter.Page++)
         {
-            var list = await mediator.Send(new ListPetitions(filter, WithOptions: false));
+            var list = await mediator.Send(new ListPetitions(filter, WithOptions: false), cancellationToken);
             foreach (var p in list.Items)
             {
-                csv.Append(p.Id.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Cell(p.Title)).Append(',').Append(Status(p.Status)).Append(',')
-                    .Append(Cell(p.FieldCode)).Append(',').Append(Cell(p.RegionCode)).Append(',')
-                    .Append(p.SignatureCount.ToString(CultureInfo.InvariantCulture)).Append(',').Append(p.DisagreementCount.ToString(CultureInfo.InvariantCulture)).Append(',')
-                    .Append(Date(p.PublishedAt)).Append(',').Append(Date(p.ClosesAt)).Append(',').Append(Date(p.AnsweredAt)).Append(',')
-                    .AppendLine(Url.PublicAction("Details", "Petitions", new { id = p.Id }));
+                csv.Number(p.Id).Text(p.Title).Text(Status(p.Status)).Text(p.FieldCode).Text(p.RegionCode)
+                    .Number(p.SignatureCount).Number(p.DisagreementCount).Time(p.PublishedAt).Time(p.ClosesAt).Time(p.AnsweredAt)
+                    .Text(Url.PublicAction("Details", "Petitions", new { id = p.Id }));
+                await csv.EndRowAsync(cancellationToken);
             }
 
             if (first && list.Pages > 100)
@@ -69,10 +69,7 @@ public sealed class OpenDataController(IMediator mediator, IStringLocalizer<Open
                 break;
             }
         }
-
-        // A byte order mark so that spreadsheet programs read the Korean text as UTF-8.
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "petitions.csv");
-    }
+    });
 
     [HttpGet("api/petitions/{id:int}")]
     [OutputCache(PolicyName = PetitionCaching.PublicPolicy)]
@@ -157,18 +154,4 @@ public sealed class OpenDataController(IMediator mediator, IStringLocalizer<Open
 
     private static string Reason(RejectionReason r) => r.ToString();
 
-    private static string Date(DateTime? d) => d is { } v ? AtomFeed.Rfc3339(v) : "";
-
-
-    /// <summary>Quotes a CSV cell, and defuses cells a spreadsheet would run as a formula.</summary>
-    private static string Cell(string? value)
-    {
-        var v = value ?? "";
-        if (v.Length > 0 && v[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            v = "'" + v;
-        }
-
-        return "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
 }

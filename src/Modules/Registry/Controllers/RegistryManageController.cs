@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Csv;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Core.Security;
 using CitizenParticipation.Modules.Registry.Features;
@@ -95,7 +96,7 @@ public sealed class RegistryManageController(IMediator mediator, IAuthorizationS
     public async Task<IActionResult> Export()
     {
         if (!await authorization.AuthorizeAsync(User, RegistryPermissions.ManageRegistry)) return Forbid();
-        return File(await mediator.Send(new ExportTasks()), "text/csv; charset=utf-8", $"policy-tasks-{DateTime.UtcNow:yyyyMMdd}.csv");
+        return new CsvFileResult($"policy-tasks-{DateTime.UtcNow:yyyyMMdd}.csv", (body, cancellationToken) => mediator.Send(new ExportTasks(body), cancellationToken));
     }
 
     [HttpGet("transfer/tasks.recipe.json")]

@@ -1,92 +1,47 @@
 using System.Globalization;
 using System.Text;
+using CitizenParticipation.Core.Csv;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Registry.Domain;
+using CsvHelper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CitizenParticipation.Modules.Registry.Features;
 
-/// <summary>Tasks as CSV, UTF-8 with a byte order mark so that spreadsheet programs read Korean correctly.</summary>
+/// <summary>The columns of the tasks CSV, which the export writes and the import reads back.</summary>
 public static class TaskCsvFormat
 {
     public static readonly string[] Columns = ["id", "title", "summary", "kind", "field", "regions", "latitude", "longitude", "department", "officer", "start", "target", "status", "progress", "parent", "weight", "public"];
-
-    public static string Escape(string? value)
-    {
-        value ??= "";
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
-
-    /// <summary>RFC 4180 records; quoted fields may hold commas, quotes and line breaks.</summary>
-    public static List<List<string>> Parse(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') { quoted = false; }
-                else { field.Append(c); }
-            }
-            else if (c == '"') { quoted = true; }
-            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
-            else if (c is '\r' or '\n')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') { i++; }
-                row.Add(field.ToString()); field.Clear();
-                rows.Add(row); row = [];
-            }
-            else { field.Append(c); }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add(row);
-        }
-
-        return rows.Where(r => r.Any(v => v.Length > 0)).ToList();
-    }
 }
 
-public sealed record ExportTasks : IRequest<byte[]>;
+/// <summary>Writes every task to <see cref="Destination"/> as CSV; returns how many.</summary>
+public sealed record ExportTasks(Stream Destination) : IRequest<int>;
 
-public sealed class ExportTasksHandler(SiteDbContext db) : IRequestHandler<ExportTasks, byte[]>
+public sealed class ExportTasksHandler(SiteDbContext db) : IRequestHandler<ExportTasks, int>
 {
-    public async Task<byte[]> Handle(ExportTasks request, CancellationToken cancellationToken)
+    public async Task<int> Handle(ExportTasks request, CancellationToken cancellationToken)
     {
         var codes = await ReferenceCodes.LoadAsync(db, cancellationToken);
         var (fields, departments, regions) = (codes.FieldCodes, codes.DepartmentCodes, codes.RegionCodes);
-        var tasks = await db.Set<PolicyTask>().AsNoTracking().Include(t => t.Regions).OrderBy(t => t.Id).ToListAsync(cancellationToken);
-        var csv = new StringBuilder();
-        csv.Append(string.Join(',', TaskCsvFormat.Columns)).Append("\r\n");
-        string N(double? d) => d?.ToString("R", CultureInfo.InvariantCulture) ?? "";
-        string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-        foreach (var t in tasks)
+        var count = 0;
+        await using var csv = SpreadsheetCsvWriter.Create(request.Destination, TaskCsvFormat.Columns);
+        await foreach (var t in db.Set<PolicyTask>().AsNoTracking().Include(t => t.Regions).OrderBy(t => t.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            string?[] values =
-            [
-                t.Id.ToString(CultureInfo.InvariantCulture), t.Title, t.Summary, EnumText.Code(t.Kind),
-                t.PolicyFieldId is { } f ? fields.GetValueOrDefault(f) : "",
-                string.Join(';', t.Regions.Select(r => regions.GetValueOrDefault(r.RegionId))),
-                N(t.Latitude), N(t.Longitude),
-                t.DepartmentId is { } d ? departments.GetValueOrDefault(d) : "",
-                t.OfficerName, D(t.StartDate), D(t.TargetDate), EnumText.Code(t.Status),
-                t.Progress.ToString(CultureInfo.InvariantCulture), t.ParentId?.ToString(CultureInfo.InvariantCulture),
-                N(t.Weight), t.IsPublic ? "true" : "false",
-            ];
-            csv.Append(string.Join(',', values.Select(TaskCsvFormat.Escape))).Append("\r\n");
+            csv.Number(t.Id).Text(t.Title).Text(t.Summary).Text(EnumText.Code(t.Kind))
+                .Text(t.PolicyFieldId is { } f ? fields.GetValueOrDefault(f) : null)
+                .Text(string.Join(';', t.Regions.Select(r => regions.GetValueOrDefault(r.RegionId))))
+                .Number(t.Latitude).Number(t.Longitude)
+                .Text(t.DepartmentId is { } d ? departments.GetValueOrDefault(d) : null)
+                .Text(t.OfficerName).Date(t.StartDate).Date(t.TargetDate).Text(EnumText.Code(t.Status))
+                .Number(t.Progress).Number(t.ParentId).Number(t.Weight).Flag(t.IsPublic);
+            await csv.EndRowAsync(cancellationToken);
+            count++;
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return count;
     }
 }
 
@@ -118,7 +73,7 @@ public sealed class ImportTasksHandler(SiteDbContext db, TimeProvider clock, ISt
             throw new RequestValidationException("File", t["The file is not UTF-8 text. Save it as CSV UTF-8 and try again."]);
         }
 
-        var rows = TaskCsvFormat.Parse(text);
+        var rows = ReadRows(text);
         if (rows.Count == 0)
         {
             throw new RequestValidationException("File", t["The file is empty."]);
@@ -138,7 +93,7 @@ public sealed class ImportTasksHandler(SiteDbContext db, TimeProvider clock, ISt
         for (var i = 1; i < rows.Count; i++)
         {
             var line = i + 1;
-            string V(string column) => header.IndexOf(column) is var index && index < rows[i].Count ? rows[i][index].Trim() : "";
+            string V(string column) => header.IndexOf(column) is var index && index < rows[i].Length ? rows[i][index].Trim() : "";
             void Fail(string message, params object[] args) => failures.Add(new ValidationFailure("File", t["Row {0}: {1}", line, t[message, args].Value]));
             int? Code(Dictionary<string, int> map, string value, string what)
             {
@@ -167,6 +122,7 @@ public sealed class ImportTasksHandler(SiteDbContext db, TimeProvider clock, ISt
             }
 
             var failuresBefore = failures.Count;
+            if (rows[i].Length > header.Count) { Fail("it has more values than the first row has column names."); }
             if (!EnumText.TryParseKind(V("kind") is { Length: > 0 } k ? k : "key-policy", out var kind)) { Fail("unknown kind '{0}'.", V("kind")); }
             if (!EnumText.TryParseStatus(V("status") is { Length: > 0 } s ? s : "planned", out var status)) { Fail("unknown status '{0}'.", V("status")); }
             var fieldId = Code(codes.Fields, V("field"), "policy field");
@@ -230,5 +186,49 @@ public sealed class ImportTasksHandler(SiteDbContext db, TimeProvider clock, ISt
 
         await db.SaveChangesAsync(cancellationToken);
         return count;
+    }
+
+    /// <summary>
+    /// The header and the records, without rows whose cells are all empty, each value as it was before the export
+    /// defused it against formulas.
+    /// </summary>
+    private List<string[]> ReadRows(string text)
+    {
+        var options = CsvReaderOptions.Default with
+        {
+            Separator = ',',
+            HasHeader = false,
+            MalformedData = CsvMalformedDataHandling.Throw,
+            ShouldSkipRecord = row =>
+            {
+                for (var i = 0; i < row.FieldCount; i++)
+                {
+                    if (!row.GetSpan(i).IsEmpty) { return false; }
+                }
+
+                return true;
+            },
+        };
+        var rows = new List<string[]>();
+        using var reader = CsvReader.FromText(text, options);
+        try
+        {
+            while (reader.Read())
+            {
+                var row = new string[reader.FieldCount];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = SpreadsheetFormulas.Restore(reader.GetString(i));
+                }
+
+                rows.Add(row);
+            }
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new RequestValidationException("File", t["Row {0}: {1}", ex.RecordNumber, t["the quotes do not pair up. Put a value that holds a comma, a quote or a line break in double quotes, and write each quote inside it twice."].Value]);
+        }
+
+        return rows;
     }
 }
