@@ -41,6 +41,49 @@ public sealed class PublicSiteTests(DemoSiteFixture site)
     }
 
     [Fact]
+    public async Task Public_and_admin_pages_load_without_content_security_policy_violations()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/");
+
+        // The monitor hears the browser: an inline script added to the page is refused and reported.
+        await page.EvaluateAsync("() => { const s = document.createElement('script'); s.textContent = 'window.cpInline = 1'; document.body.appendChild(s); }");
+        for (var i = 0; i < 50 && CspMonitor.Of(page).Count == 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(CspMonitor.Of(page), v => v.Contains("script-src", StringComparison.Ordinal));
+        Assert.False(await page.EvaluateAsync<bool>("() => window.cpInline === 1"));
+        CspMonitor.Clear(page);
+
+        await page.GotoAsync("/petitions");
+        var petition = await page.Locator("main .pt-list a[href^='/petitions/']").First.GetAttributeAsync("href");
+        await page.GotoAsync("/mayors-office");
+        var task = await page.Locator("main a[href^='/mayors-office/tasks/']").First.GetAttributeAsync("href");
+        var visited = new List<string>();
+        foreach (var url in new[] { "/", "/petitions", petition!, "/mayors-office", task!, "/account/login", "/account/register", "/this-page-does-not-exist" })
+        {
+            await page.GotoAsync(url);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            visited.Add(url);
+            CspMonitor.AssertNone(page);
+        }
+
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#Email", DemoSiteFixture.AdminEmail);
+        await page.FillAsync("#Password", DemoSiteFixture.DemoPassword);
+        await page.ClickAndWaitForLoadAsync(page.Locator("main form button[type=submit]"));
+        foreach (var url in new[] { "/admin", "/admin/petitions", "/admin/registry/tasks", "/admin/users", "/admin/settings", "/account/profile" })
+        {
+            var response = await page.GotoAsync(url);
+            Assert.Equal(200, response!.Status);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            CspMonitor.AssertNone(page);
+        }
+    }
+
+    [Fact]
     public async Task Home_page_fits_a_360_px_wide_screen()
     {
         var page = await site.NewPageAsync(width: 360, height: 740);

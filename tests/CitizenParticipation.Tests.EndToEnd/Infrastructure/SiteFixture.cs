@@ -33,6 +33,7 @@ public abstract class SiteFixture(string recipe) : IAsyncLifetime
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        await CspMonitor.WatchAsync(context);
         return await context.NewPageAsync();
     }
 
