@@ -84,6 +84,7 @@ public static class SiteHostingExtensions
 
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<UserHtmlSanitizer>();
         services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<OutboxProcessor>();

@@ -1,57 +1,70 @@
-using Markdig;
+using System.Net;
+using System.Text;
+using CitizenParticipation.Core.Localization;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 
 namespace CitizenParticipation.Core.Markdown;
 
+/// <param name="Html">Safe to show as it is.</param>
+/// <param name="Formatted">False when the text was outside <see cref="MarkdownLimits"/> or could not be formatted, and is shown as escaped plain text.</param>
+public sealed record RenderedMarkdown(string Html, bool Formatted);
+
 public interface IMarkdownRenderer
 {
-    /// <summary>Renders user-written Markdown to HTML that is safe to show: no raw HTML, only allowed link targets.</summary>
+    /// <summary>Renders user-written Markdown to HTML that is safe to show; never fails (text it cannot format comes back as plain text).</summary>
+    RenderedMarkdown ToHtml(string? markdown);
+
+    /// <summary>For public pages: the HTML alone.</summary>
     IHtmlContent Render(string? markdown);
+
+    /// <summary>For staff pages: also says when the text could not be formatted, so that staff know why it looks plain.</summary>
+    IHtmlContent RenderForStaff(string? markdown);
 }
 
-public sealed class MarkdownRenderer : IMarkdownRenderer
+public sealed class MarkdownRenderer(UserHtmlSanitizer sanitizer, IStringLocalizer<SharedResource> t, ILogger<MarkdownRenderer> logger) : IMarkdownRenderer
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .DisableHtml()
-        .UsePipeTables()
-        .UseEmphasisExtras()
-        .UseAutoLinks()
-        .UseSoftlineBreakAsHardlineBreak()
-        .Build();
+    public const string StaffNote = "This text could not be formatted (it is nested too deeply or has too many formatting marks), so it is shown as plain text, to visitors too.";
 
-    public IHtmlContent Render(string? markdown) => new HtmlString(ToHtml(markdown));
+    public IHtmlContent Render(string? markdown) => new HtmlString(ToHtml(markdown).Html);
 
-    public static string ToHtml(string? markdown)
+    public IHtmlContent RenderForStaff(string? markdown)
     {
-        var document = Markdig.Markdown.Parse(markdown ?? "", Pipeline);
-        foreach (var link in document.Descendants<LinkInline>().ToList())
+        var rendered = ToHtml(markdown);
+        return rendered.Formatted
+            ? new HtmlString(rendered.Html)
+            : new HtmlString($"<p class=\"form-hint\" role=\"note\">{WebUtility.HtmlEncode(t[StaffNote].Value)}</p>{rendered.Html}");
+    }
+
+    public RenderedMarkdown ToHtml(string? markdown)
+    {
+        if (string.IsNullOrEmpty(markdown))
         {
-            if (IsAllowedUrl(link.Url))
-            {
-                if (!link.IsImage)
-                {
-                    link.GetAttributes().AddPropertyIfNotExist("rel", "nofollow ugc noopener");
-                }
-
-                continue;
-            }
-
-            ReplaceWithText(link, link.IsImage ? LinkText(link) : null);
+            return new RenderedMarkdown("", true);
         }
 
-        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        try
         {
-            var url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
-            if (!IsAllowedUrl(url))
+            var problem = MarkdownLimits.TryParse(markdown, out var document);
+            if (document is null)
             {
-                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+                logger.LogWarning("Showed a Markdown text of {Length} characters as plain text: {Problem}", markdown.Length, problem);
+                return new RenderedMarkdown(PlainText(markdown), false);
             }
-        }
 
-        return Markdig.Markdown.ToHtml(document, Pipeline);
+            Secure(document);
+            return new RenderedMarkdown(sanitizer.Sanitize(Markdig.Markdown.ToHtml(document, MarkdownLimits.Pipeline)), true);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning(ex, "Showed a Markdown text of {Length} characters as plain text: formatting failed", markdown.Length);
+            return new RenderedMarkdown(PlainText(markdown), false);
+        }
     }
 
     /// <summary>http, https, mailto, and relative addresses; anything else (javascript:, data:, vbscript: …) is refused.</summary>
@@ -80,25 +93,82 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
         return scheme is "http" or "https" or "mailto";
     }
 
-    private static string LinkText(LinkInline link) =>
-        string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
-
-    private static void ReplaceWithText(LinkInline link, string? text)
+    /// <summary>Escaped text, paragraphs and line breaks kept.</summary>
+    internal static string PlainText(string markdown)
     {
-        if (text is not null)
+        var html = new StringBuilder(markdown.Length + 64);
+        foreach (var paragraph in markdown.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            link.ReplaceBy(new LiteralInline(text));
-            return;
+            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph).Replace("\n", "<br>\n", StringComparison.Ordinal)).Append("</p>\n");
         }
 
-        // Keep what the link said, drop where it pointed.
-        var container = new ContainerInline();
-        while (link.FirstChild is { } child)
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// Refused link targets lose their link but keep their text once. Images become links labelled with their
+    /// description: an image from another site would show the reader's address to that site (and the site's
+    /// content security policy would block it anyway), so the reader chooses whether to open it.
+    /// </summary>
+    private static void Secure(MarkdownDocument document)
+    {
+        foreach (var link in document.Descendants<LinkInline>().ToList())
         {
-            child.Remove();
-            container.AppendChild(child);
+            var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
+            if (!IsAllowedUrl(url))
+            {
+                KeepText(link);
+                continue;
+            }
+
+            if (link.IsImage)
+            {
+                link.IsImage = false;
+                if (link.FirstChild is null)
+                {
+                    link.AppendChild(new LiteralInline(url ?? ""));
+                }
+            }
         }
 
-        link.ReplaceBy(container);
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            if (!IsAllowedUrl(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url))
+            {
+                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            }
+        }
+
+        foreach (var table in document.Descendants<Table>())
+        {
+            AlignWithoutStyle(table);
+        }
+    }
+
+    private static void KeepText(LinkInline link)
+    {
+        // ReplaceBy moves the link's children into the new container, so the text appears exactly once.
+        link.ReplaceBy(new ContainerInline());
+    }
+
+    /// <summary>Markdig aligns table columns with inline styles, which the content security policy forbids; the align attribute needs none.</summary>
+    private static void AlignWithoutStyle(Table table)
+    {
+        foreach (var row in table.OfType<TableRow>())
+        {
+            foreach (var (cell, position) in row.OfType<TableCell>().Select((cell, position) => (cell, position)))
+            {
+                var column = cell.ColumnIndex >= 0 ? cell.ColumnIndex : position;
+                if (column < table.ColumnDefinitions.Count && table.ColumnDefinitions[column].Alignment is { } alignment)
+                {
+                    cell.GetAttributes().AddPropertyIfNotExist("align", alignment.ToString().ToLowerInvariant());
+                }
+            }
+        }
+
+        foreach (var column in table.ColumnDefinitions)
+        {
+            column.Alignment = null;
+        }
     }
 }

@@ -55,7 +55,7 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(
         {
             foreach (var result in results)
             {
-                var message = localizer[result.ErrorMessage ?? "The value is not valid."].Value;
+                var message = result is LocalizedValidationResult ? result.ErrorMessage! : localizer[result.ErrorMessage ?? "The value is not valid."].Value;
                 failures.AddRange(result.MemberNames.DefaultIfEmpty("").Select(m => new ValidationFailure(m, message)));
             }
         }

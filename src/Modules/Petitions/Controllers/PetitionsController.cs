@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Features;
@@ -16,7 +17,7 @@ public sealed record PetitionPageView(PetitionPage Petition, bool SignedIn, Date
 
 [Area("Petitions")]
 [Route("petitions")]
-public sealed class PetitionsController(IMediator mediator, PetitionSettingsCache settings, TimeProvider clock, IStringLocalizer<PetitionsController> t) : Controller
+public sealed class PetitionsController(IMediator mediator, PetitionSettingsCache settings, IMarkdownRenderer markdown, TimeProvider clock, IStringLocalizer<PetitionsController> t) : Controller
 {
     [HttpGet("")]
     [OutputCache(PolicyName = PetitionCaching.PublicPolicy)]
@@ -132,12 +133,13 @@ public sealed class PetitionsController(IMediator mediator, PetitionSettingsCach
         form.AuthorName = PetitionUser.Name(User);
         if (!ModelState.IsValid)
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Edit", await FormView(form, null));
         }
 
         if (intent == "preview")
         {
-            return View("Edit", await FormView(form, Core.Markdown.MarkdownRenderer.ToHtml(form.Body)));
+            return View("Edit", await FormView(form, markdown.ToHtml(form.Body).Html));
         }
 
         try
@@ -165,6 +167,7 @@ public sealed class PetitionsController(IMediator mediator, PetitionSettingsCach
                 ModelState.AddModelError(failure.Field, failure.Message);
             }
 
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Edit", await FormView(form, null));
         }
         catch (LimitReachedException ex)

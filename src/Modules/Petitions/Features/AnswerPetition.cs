@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Services;
@@ -24,6 +25,7 @@ public sealed class AnswerPetition : ICommand<int>
     [Display(Name = "Answer")]
     [Required(ErrorMessage = "{0} is required.")]
     [StringLength(20000, MinimumLength = 10, ErrorMessage = "{0} must be between {2} and {1} characters.")]
+    [Markdown]
     public string Text { get; set; } = "";
 
     [Display(Name = "Video link")]

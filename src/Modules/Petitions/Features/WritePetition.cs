@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Services;
@@ -30,6 +31,7 @@ public sealed class SavePetitionDraft : ICommand<int>
     [Display(Name = "Petition text")]
     [Required(ErrorMessage = "{0} is required.")]
     [StringLength(20000, MinimumLength = 20, ErrorMessage = "{0} must be between {2} and {1} characters.")]
+    [Markdown]
     public string Body { get; set; } = "";
 
     [Display(Name = "Policy field")]

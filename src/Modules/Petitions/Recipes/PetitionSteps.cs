@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Recipes;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Features;
@@ -111,6 +112,14 @@ public sealed class PetitionsStep : IRecipeStep
             if (string.IsNullOrWhiteSpace(item.Title) || string.IsNullOrWhiteSpace(item.Body))
             {
                 throw Fail("a title and a body are required.");
+            }
+
+            foreach (var (field, text) in new[] { ("body", item.Body), ("answer", item.Answer?.Text) })
+            {
+                if (MarkdownLimits.Refusal(text) is { } refusal)
+                {
+                    throw Fail($"the {field}: {refusal}");
+                }
             }
 
             var daysAgo = item.PublishedDaysAgo ?? 1;

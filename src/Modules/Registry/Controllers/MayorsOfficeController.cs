@@ -1,4 +1,5 @@
 using CitizenParticipation.Core.Hosting;
+using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Syndication;
 using System.Globalization;
 using System.Text;
@@ -15,7 +16,7 @@ namespace CitizenParticipation.Modules.Registry.Controllers;
 /// <summary>The online citizen mayor's office (시민시장실): what became of policy tasks, for everyone.</summary>
 [Area("Registry")]
 [Route("mayors-office")]
-public sealed class MayorsOfficeController(IMediator mediator, RegistryAccess access, IOptions<MayorsOfficeOptions> options, IStringLocalizer<MayorsOfficeController> t) : Controller
+public sealed class MayorsOfficeController(IMediator mediator, RegistryAccess access, IOptions<MayorsOfficeOptions> options, IMarkdownRenderer markdown, IStringLocalizer<MayorsOfficeController> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] DashboardFilter filter)
@@ -120,6 +121,6 @@ public sealed class MayorsOfficeController(IMediator mediator, RegistryAccess ac
             {
                 var url = Url.PublicAction(nameof(Task), null, new { id = entry.TaskId }) + "#activity-" + entry.ActivityId;
                 return new AtomEntry(url, $"{entry.TaskTitle} - {t[Labels.Activity(entry.Kind)]}", url, entry.CreatedAt,
-                    HtmlContent: Core.Markdown.MarkdownRenderer.ToHtml(entry.Text), Published: entry.CreatedAt);
+                    HtmlContent: markdown.ToHtml(entry.Text).Html, Published: entry.CreatedAt);
             }).ToList()).ToContentResult();
 }

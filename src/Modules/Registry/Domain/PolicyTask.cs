@@ -1,4 +1,5 @@
 using CitizenParticipation.Core.Contracts;
+using CitizenParticipation.Core.Markdown;
 
 namespace CitizenParticipation.Modules.Registry.Domain;
 
@@ -85,6 +86,11 @@ public sealed class PolicyTask
         if ((summary?.Length ?? 0) > 20000)
         {
             throw new RegistryRuleException("The summary is too long.");
+        }
+
+        if (MarkdownLimits.Refusal(summary) is { } refusal)
+        {
+            throw new RegistryRuleException(refusal);
         }
 
         Summary = summary ?? "";

@@ -1,4 +1,5 @@
 using CitizenParticipation.Core.Contracts;
+using CitizenParticipation.Core.Markdown;
 
 namespace CitizenParticipation.Modules.Registry.Domain;
 
@@ -35,6 +36,11 @@ public sealed class TaskActivity
         if (string.IsNullOrWhiteSpace(entry.Text) || entry.Text.Length > 20000)
         {
             throw new RegistryRuleException("An entry needs a text of at most 20000 characters.");
+        }
+
+        if (MarkdownLimits.Refusal(entry.Text) is { } refusal)
+        {
+            throw new RegistryRuleException(refusal);
         }
 
         Task = task;

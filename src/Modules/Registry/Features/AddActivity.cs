@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Registry.Documents;
 using CitizenParticipation.Modules.Registry.Domain;
@@ -26,6 +27,7 @@ public sealed class AddActivity : ICommand<int>
     [Display(Name = "Text")]
     [Required(ErrorMessage = "{0} is required.")]
     [StringLength(20000, ErrorMessage = "{0} must be at most {1} characters.")]
+    [Markdown]
     public string Text { get; set; } = "";
 
     [Display(Name = "Show publicly")]

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Registry.Domain;
 using MediatR;
@@ -20,6 +21,7 @@ public sealed class SaveTask : ICommand<int>
 
     [Display(Name = "Summary")]
     [StringLength(20000, ErrorMessage = "{0} must be at most {1} characters.")]
+    [Markdown]
     public string? Summary { get; set; }
 
     [Display(Name = "Kind")]
