@@ -290,7 +290,7 @@ public sealed class PetitionTests(SiteFactory site) : IClassFixture<SiteFactory>
             for (var i = 0; i < 6; i++)
             {
                 Assert.Equal(HttpStatusCode.OK, (await PostAsync("공원 화장실 개방 시간 " + i, "preview")).StatusCode);
-                Assert.Equal(HttpStatusCode.OK, (await PostAsync("짧음", "save")).StatusCode);
+                Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("짧음", "save")).StatusCode);
             }
 
             Assert.Equal(HttpStatusCode.Redirect, (await PostAsync("공원 화장실 개방 시간 연장 1", "save")).StatusCode);

@@ -32,8 +32,9 @@ public sealed class UserMarkdownTests(DemoSiteFactory site) : IClassFixture<Demo
     private static readonly string TooManyMarks = string.Concat(Enumerable.Repeat("*a", 9990));
 
     /// <summary>Stored text as a page shows it: escaped, a script tag included, and long enough to find.</summary>
-    private static readonly string StoredTooDeep = TooDeep + "\n<script>alert(1)</script> **글**";
-    private static readonly string StoredTooDeepAsHtml = WebUtility.HtmlEncode(TooDeep) + "<br>\n&lt;script&gt;alert(1)&lt;/script&gt; **글**";
+    // Short enough for the columns' 20,000 characters, which PostgreSQL enforces.
+    private static readonly string StoredTooDeep = new string('>', 19900) + "\n<script>alert(1)</script> **글**";
+    private static readonly string StoredTooDeepAsHtml = WebUtility.HtmlEncode(new string('>', 19900)) + "<br>\n&lt;script&gt;alert(1)&lt;/script&gt; **글**";
 
     private async Task<T> SendAsync<T>(IRequest<T> request)
     {
@@ -213,9 +214,10 @@ public sealed class UserMarkdownTests(DemoSiteFactory site) : IClassFixture<Demo
     public async Task A_stored_task_summary_and_entry_outside_the_limits_show_as_plain_text_and_only_staff_see_why()
     {
         // Another task than the one the refusals above leave unchanged.
-        var (taskId, activityId) = await site.WithDbAsync(db => db.Set<TaskActivity>()
+        var found = await site.WithDbAsync(db => db.Set<TaskActivity>()
             .Where(a => a.IsPublic && a.Task!.IsPublic && a.Task.Title != TransportTask)
-            .OrderBy(a => a.Id).Select(a => ValueTuple.Create(a.TaskId, a.Id)).FirstAsync());
+            .OrderBy(a => a.Id).Select(a => new { a.TaskId, a.Id }).FirstAsync());
+        var (taskId, activityId) = (found.TaskId, found.Id);
         await site.WithDbAsync(async db =>
         {
             await db.Set<PolicyTask>().Where(t => t.Id == taskId).ExecuteUpdateAsync(u => u.SetProperty(t => t.Summary, StoredTooDeep));
