@@ -59,6 +59,7 @@ public sealed class Startup : ModuleStartup
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
 
         services.AddScoped<AccountEmails>();
+        services.AddSingleton<SecurityStampReader>();
         services.AddPermissions<UsersPermissions>();
         services.AddAdminMenu<UsersAdminMenu>();
         services.AddRecipeStep<AdministratorStep>();

@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using CitizenParticipation.Core.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -14,13 +12,11 @@ namespace CitizenParticipation.Modules.Users.Services;
 /// account's, so that logging out, changing or resetting the password, a role change or deleting the account ends
 /// every copy of the cookie at once, on every instance. Identity's own validator, which also re-issues the cookie
 /// with fresh claims (a changed display name), still runs only when its interval has passed: building it costs a
-/// sign-in manager, a user manager and a database context, where the stamp is one primary-key read.
+/// sign-in manager, a user manager and a database context, where the stamp is one primary-key read
+/// (<see cref="SecurityStampReader"/>).
 /// </summary>
 public static class SessionValidation
 {
-    private static readonly Func<SiteDbContext, Guid, Task<string?>> CurrentStamp = EF.CompileAsyncQuery(
-        (SiteDbContext db, Guid id) => db.Users.Where(u => u.Id == id && u.DeletedAt == null).Select(u => u.SecurityStamp).FirstOrDefault());
-
     public static Func<CookieValidatePrincipalContext, Task> Validate(Func<CookieValidatePrincipalContext, Task> identityValidation) => async context =>
     {
         var services = context.HttpContext.RequestServices;
@@ -28,7 +24,7 @@ public static class SessionValidation
         var principal = context.Principal;
         var issuedWith = principal?.FindFirstValue(identity.SecurityStampClaimType);
         if (!Guid.TryParse(principal?.FindFirstValue(identity.UserIdClaimType), out var userId) || issuedWith is null
-            || await CurrentStamp(services.GetRequiredService<SiteDbContext>(), userId) != issuedWith)
+            || await services.GetRequiredService<SecurityStampReader>().CurrentAsync(userId, context.HttpContext.RequestAborted) != issuedWith)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
