@@ -4,8 +4,6 @@ using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Features;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -374,12 +372,10 @@ public sealed class SignatureBatcher : IAsyncDisposable
         /// </summary>
         private static string SignerQuery(SiteDbContext db)
         {
-            var users = db.Model.FindEntityType(typeof(User))!;
-            var table = StoreObjectIdentifier.Table(users.GetTableName()!, users.GetSchema());
-            var sql = db.GetService<ISqlGenerationHelper>();
-            string Column(string property) => sql.DelimitIdentifier(users.FindProperty(property)!.GetColumnName(table)!);
+            var users = new StoreNames<User>(db);
+            string Column(string property) => users.Column(property);
             return $"SELECT {Column(nameof(User.DisplayName))}, {Column(nameof(User.EmailConfirmed))}, {Column(nameof(User.ResidentVerified))}, " +
-                   $"{Column(nameof(User.RegionId))}, {Column(nameof(User.Email))} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} " +
+                   $"{Column(nameof(User.RegionId))}, {Column(nameof(User.Email))} FROM {users.Table} " +
                    $"WHERE {Column(nameof(User.Id))} = @id AND {Column(nameof(User.DeletedAt))} IS NULL";
         }
 

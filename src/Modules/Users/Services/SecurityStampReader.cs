@@ -2,9 +2,6 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using CitizenParticipation.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenParticipation.Modules.Users.Services;
@@ -93,12 +90,9 @@ public sealed class SecurityStampReader(IServiceScopeFactory scopes) : IDisposab
         /// <summary>The people's columns by the names the model gives them.</summary>
         private static string Query(SiteDbContext db)
         {
-            var users = db.Model.FindEntityType(typeof(User))!;
-            var table = StoreObjectIdentifier.Table(users.GetTableName()!, users.GetSchema());
-            var sql = db.GetService<ISqlGenerationHelper>();
-            string Column(string property) => sql.DelimitIdentifier(users.FindProperty(property)!.GetColumnName(table)!);
-            return $"SELECT {Column(nameof(User.SecurityStamp))} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} " +
-                   $"WHERE {Column(nameof(User.Id))} = @id AND {Column(nameof(User.DeletedAt))} IS NULL";
+            var users = new StoreNames<User>(db);
+            return $"SELECT {users.Column(nameof(User.SecurityStamp))} FROM {users.Table} " +
+                   $"WHERE {users.Column(nameof(User.Id))} = @id AND {users.Column(nameof(User.DeletedAt))} IS NULL";
         }
 
         public void Dispose()
