@@ -14,20 +14,31 @@ namespace CitizenParticipation.Modules.Users.Services;
 /// </summary>
 public sealed class SecurityStampReader(IServiceScopeFactory scopes) : IDisposable
 {
-    private const int MaxIdleSessions = 8;
+    // At most this many connections are held for stamp reads; a burst of requests waits for one rather than
+    // opening one each (200 at once emptied PostgreSQL's connection pool).
+    private const int MaxSessions = 8;
+    private readonly SemaphoreSlim _slots = new(MaxSessions, MaxSessions);
     private readonly ConcurrentBag<Session> _idle = [];
 
     /// <summary>The stamp, or null when the account no longer exists or was deleted.</summary>
     public async Task<string?> CurrentAsync(Guid userId, CancellationToken cancellationToken)
     {
+        await _slots.WaitAsync(cancellationToken);
         try
         {
-            return await ReadAsync(userId, cancellationToken);
+            try
+            {
+                return await ReadAsync(userId, cancellationToken);
+            }
+            catch (DbException)
+            {
+                // A kept-open connection the server has closed meanwhile (a restart, an idle timeout): once more on a new one.
+                return await ReadAsync(userId, cancellationToken);
+            }
         }
-        catch (DbException)
+        finally
         {
-            // A kept-open connection the server has closed meanwhile (a restart, an idle timeout): once more on a new one.
-            return await ReadAsync(userId, cancellationToken);
+            _slots.Release();
         }
     }
 
@@ -37,12 +48,8 @@ public sealed class SecurityStampReader(IServiceScopeFactory scopes) : IDisposab
         try
         {
             var stamp = await session.ReadAsync(userId, cancellationToken);
-            if (_idle.Count < MaxIdleSessions)
-            {
-                _idle.Add(session);
-                session = null;
-            }
-
+            _idle.Add(session);
+            session = null;
             return stamp;
         }
         finally
@@ -58,6 +65,8 @@ public sealed class SecurityStampReader(IServiceScopeFactory scopes) : IDisposab
         {
             session.Dispose();
         }
+
+        _slots.Dispose();
     }
 
     private sealed class Session : IDisposable
