@@ -63,6 +63,8 @@ public sealed class SiteServer : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["App__DataPath"] = dataPath;
         start.Environment["App__PublicBaseUrl"] = baseUrl;
+        // Test accounts need no protection against offline guessing; hashing at full strength only slows the run.
+        start.Environment["Identity__PasswordHasher__IterationCount"] = "1000";
         start.Environment["Setup__Recipe"] = recipe;
         start.Environment["Mail__PollIntervalSeconds"] = "1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
