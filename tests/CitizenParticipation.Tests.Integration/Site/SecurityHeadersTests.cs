@@ -72,6 +72,19 @@ public sealed class SecurityHeadersTests(SiteFactory site) : IClassFixture<SiteF
     }
 
     [Fact]
+    public void Production_refuses_to_start_without_a_public_address()
+    {
+        using var production = site.WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("App:PublicBaseUrl", "");
+        });
+
+        var refused = Assert.Throws<InvalidOperationException>(() => production.CreateClient());
+        Assert.Contains("App:PublicBaseUrl is required in Production", refused.Message);
+    }
+
+    [Fact]
     public async Task The_plain_HTTP_site_sends_no_HSTS()
     {
         var page = await site.CreateBrowserClient().GetAsync("/account/login");
