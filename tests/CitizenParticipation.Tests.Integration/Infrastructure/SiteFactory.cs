@@ -2,14 +2,17 @@ using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Email;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CitizenParticipation.Tests.Integration.Infrastructure;
 
 /// <summary>
 /// The real site through the real pipeline, on its own database: a temporary SQLite file, or (when
-/// <c>CP_TEST_POSTGRES</c> holds a server connection string, as test.sh sets it) a fresh PostgreSQL database.
+/// <c>CP_TEST_POSTGRES</c> holds a server connection string, as test.sh sets it) a fresh PostgreSQL database, each a
+/// copy of one set up with the recipe once per test run (<see cref="SiteTemplates"/>).
 /// </summary>
 public class SiteFactory : WebApplicationFactory<Program>
 {
@@ -17,6 +20,8 @@ public class SiteFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "Admin!2345";
 
     private readonly string? _postgresDatabase;
+    private bool _hostCreated;
+    private string? _sqliteConnectionString;
 
     public SiteFactory() : this("blank") { }
 
@@ -37,10 +42,42 @@ public class SiteFactory : WebApplicationFactory<Program>
     public string Recipe { get; }
     public string DataPath { get; }
     public string MailDirectory => Path.Combine(DataPath, "mail");
+    /// <summary>Where the site keeps its SQLite database (App:DataPath/citizen.db).</summary>
+    public string SqliteFile => Path.Combine(DataPath, "citizen.db");
+    public string? DatabaseName => _postgresDatabase;
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable("CP_TEST_POSTGRES") is { Length: > 0 } cs ? cs : null;
     public bool IsPostgres => _postgresDatabase is not null;
     public string? ConnectionString => _postgresDatabase is null ? null : $"{PostgresServer};Database={_postgresDatabase}";
+
+    /// <summary>
+    /// Whether the site starts on a copy of the database set up with <see cref="Recipe"/> instead of an empty one.
+    /// A factory whose configuration would change what the setup writes must say no.
+    /// </summary>
+    protected virtual bool StartsFromTemplate => true;
+
+    /// <summary>Whether the PostgreSQL database outlives the site (the template does).</summary>
+    protected virtual bool KeepsDatabase => false;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // Sites made with WithWebHostBuilder come here too, and share this site's database.
+        var first = !_hostCreated;
+        _hostCreated = true;
+        if (first && StartsFromTemplate)
+        {
+            SiteTemplates.CopyTo(this);
+        }
+
+        var host = base.CreateHost(builder);
+        if (first && !IsPostgres)
+        {
+            using var scope = host.Services.CreateScope();
+            _sqliteConnectionString = scope.ServiceProvider.GetRequiredService<SiteDbContext>().Database.GetConnectionString();
+        }
+
+        return host;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -87,7 +124,7 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing && _postgresDatabase is not null)
+        if (disposing && _hostCreated && IsPostgres && !KeepsDatabase)
         {
             try
             {
@@ -103,7 +140,12 @@ public class SiteFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            // Only this site's connections: other test classes' sites may be running.
+            if (_sqliteConnectionString is not null)
+            {
+                SqliteConnection.ClearPool(new SqliteConnection(_sqliteConnectionString));
+            }
+
             try
             {
                 Directory.Delete(DataPath, recursive: true);
