@@ -33,7 +33,7 @@ public sealed class OutboxDeliveryTests(ClockedSiteFactory site) : IClassFixture
         await site.DeliverMailAsync();
         Assert.Equal(OutboxStatus.Pending, await StatusAsync(site.Services, id));
 
-        site.Clock.UtcNow += PastTheLock;
+        site.Clock.Advance(PastTheLock);
         await site.DeliverMailAsync();
 
         Assert.Equal(OutboxStatus.Sent, await StatusAsync(site.Services, id));
@@ -57,7 +57,7 @@ public sealed class OutboxDeliveryTests(ClockedSiteFactory site) : IClassFixture
         var id = await EnqueueAsync(smtpSite.Services, to);
 
         await SendThenDieAsync(smtpSite.Services, id);
-        site.Clock.UtcNow += PastTheLock;
+        site.Clock.Advance(PastTheLock);
         await DeliverAsync(smtpSite.Services);
 
         Assert.Equal(OutboxStatus.Sent, await StatusAsync(smtpSite.Services, id));

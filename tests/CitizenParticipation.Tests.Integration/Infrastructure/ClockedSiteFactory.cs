@@ -3,22 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CitizenParticipation.Tests.Integration.Infrastructure;
-
-/// <summary>The site's clock, set by the test: every handler asks TimeProvider for "now".</summary>
-public sealed class TestClock : TimeProvider
-{
-    private long _ticks = DateTimeOffset.UtcNow.UtcTicks;
-
-    public DateTime UtcNow
-    {
-        get => new(Interlocked.Read(ref _ticks), DateTimeKind.Utc);
-        set => Interlocked.Exchange(ref _ticks, DateTime.SpecifyKind(value, DateTimeKind.Utc).Ticks);
-    }
-
-    public override DateTimeOffset GetUtcNow() => new(UtcNow);
-}
 
 /// <summary>
 /// A site whose clock the test sets, whose requests can say which address they come from (header
@@ -29,7 +16,8 @@ public sealed class ClockedSiteFactory : SiteFactory
 {
     public const string ClientIpHeader = "X-Test-Client-IP";
 
-    public TestClock Clock { get; } = new();
+    /// <summary>The site's clock: every handler asks TimeProvider for "now". It starts at the machine's time and only goes forward.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -112,8 +112,8 @@ public sealed partial class PetitionRetentionTests(ClockedSiteFactory site) : IC
     [Fact]
     public async Task Closed_petitions_past_the_retention_period_lose_who_signed_and_keep_every_count()
     {
-        var t0 = DateTime.UtcNow.Date.AddHours(1);
-        site.Clock.UtcNow = t0;
+        var t0 = site.Clock.GetUtcNow().UtcDateTime.Date.AddDays(1).AddHours(1);
+        site.Clock.SetUtcNow(t0);
         await site.SetPetitionSettingsAsync(s => s with { SigningDays = 30, RetentionDays = 180, PreModeration = true, PriorAgreements = 0, SignPerIpPerMinute = 10000 });
         var north = await site.RegionAsync("north");
         var south = await site.RegionAsync("south");
@@ -122,22 +122,22 @@ public sealed partial class PetitionRetentionTests(ClockedSiteFactory site) : IC
         var old = await site.OpenPetitionAsync("오래된 청원");
         await site.SignAsNewCitizenAsync(old, "203.0.113.1", "one.example", north, "첫째 동의자의 의견");
         await site.SignAsNewCitizenAsync(old, "203.0.113.2", "two.example", north, "둘째 동의자의 의견");
-        site.Clock.UtcNow = t0.AddDays(1).AddHours(3);
+        site.Clock.SetUtcNow(t0.AddDays(1).AddHours(3));
         await site.SignAsNewCitizenAsync(old, "203.0.113.3", "one.example", south);
 
         // Closes on day 130: within the period on day 211.
-        site.Clock.UtcNow = t0.AddDays(100);
+        site.Clock.SetUtcNow(t0.AddDays(100));
         var recent = await site.OpenPetitionAsync("최근 마감 청원");
         await site.SignAsNewCitizenAsync(recent, "198.51.100.1", "one.example", north, "최근 청원 의견");
         await site.SignAsNewCitizenAsync(recent, "198.51.100.2", "two.example", south);
 
         // Still open on day 211.
-        site.Clock.UtcNow = t0.AddDays(200);
+        site.Clock.SetUtcNow(t0.AddDays(200));
         var open = await site.OpenPetitionAsync("진행 중 청원");
         await site.SignAsNewCitizenAsync(open, "192.0.2.1", "one.example", south, "진행 중 의견");
 
         var now = t0.AddDays(211);
-        site.Clock.UtcNow = now;
+        site.Clock.SetUtcNow(now);
         var before = new Dictionary<int, List<PetitionSignature>>
         {
             [old] = await site.SignatureRowsAsync(old), [recent] = await site.SignatureRowsAsync(recent), [open] = await site.SignatureRowsAsync(open),
@@ -220,13 +220,14 @@ public sealed class SignatureAbuseTests(ClockedSiteFactory site) : IClassFixture
     public async Task The_report_counts_signatures_per_hour_and_names_the_busiest_addresses_and_domains()
     {
         // The site's clock is ten days ahead of the machine's: the report's "last seven days" follow the site's clock.
-        var h0 = new DateTime(DateTime.UtcNow.Year, DateTime.UtcNow.Month, DateTime.UtcNow.Day, DateTime.UtcNow.Hour, 0, 0, DateTimeKind.Utc).AddDays(10);
-        site.Clock.UtcNow = h0.AddDays(-8);
+        var now = site.Clock.GetUtcNow().UtcDateTime;
+        var h0 = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc).AddDays(10);
+        site.Clock.SetUtcNow(h0.AddDays(-8));
         await PrepareAsync();
         var id = await site.OpenPetitionAsync("조직 동원 의심 청원");
         await site.SignAsNewCitizenAsync(id, "192.0.2.99", "old.example");
 
-        site.Clock.UtcNow = h0.AddMinutes(5);
+        site.Clock.SetUtcNow(h0.AddMinutes(5));
         for (var i = 0; i < 3; i++)
         {
             await site.SignAsNewCitizenAsync(id, "203.0.113.5", "spam.example");
@@ -237,7 +238,7 @@ public sealed class SignatureAbuseTests(ClockedSiteFactory site) : IClassFixture
             await site.SignAsNewCitizenAsync(id, "198.51.100.7", "mail.example");
         }
 
-        site.Clock.UtcNow = h0.AddHours(1).AddMinutes(5);
+        site.Clock.SetUtcNow(h0.AddHours(1).AddMinutes(5));
         await site.SignAsNewCitizenAsync(id, "203.0.113.9", "spam.example");
         await site.SignAsNewCitizenAsync(id, "203.0.113.9", "spam.example");
         await site.SignAsNewCitizenAsync(id, "192.0.2.1", "other.example");
@@ -264,8 +265,8 @@ public sealed class SignatureAbuseTests(ClockedSiteFactory site) : IClassFixture
     [Fact]
     public async Task Staff_invalidate_by_address_range_by_domain_and_by_time_window_and_the_count_follows()
     {
-        var h0 = DateTime.UtcNow.Date.AddDays(-1).AddHours(9);
-        site.Clock.UtcNow = h0;
+        var h0 = site.Clock.GetUtcNow().UtcDateTime.Date.AddDays(1).AddHours(9);
+        site.Clock.SetUtcNow(h0);
         await PrepareAsync();
         var id = await site.OpenPetitionAsync("무효 처리 대상 청원");
         await site.SignAsNewCitizenAsync(id, "203.0.113.5", "a.example");
@@ -275,10 +276,10 @@ public sealed class SignatureAbuseTests(ClockedSiteFactory site) : IClassFixture
         await site.SignAsNewCitizenAsync(id, "203.0.114.1", "a.example");
         await site.SignAsNewCitizenAsync(id, "198.51.100.7", "spam.example");
         await site.SignAsNewCitizenAsync(id, "198.51.100.8", "spam.example");
-        site.Clock.UtcNow = h0.AddHours(2);
+        site.Clock.SetUtcNow(h0.AddHours(2));
         await site.SignAsNewCitizenAsync(id, "192.0.2.10", "b.example");
         await site.SignAsNewCitizenAsync(id, "192.0.2.10", "b.example");
-        site.Clock.UtcNow = h0.AddHours(5);
+        site.Clock.SetUtcNow(h0.AddHours(5));
         await site.SignAsNewCitizenAsync(id, "192.0.2.11", "c.example");
         Assert.Equal((9, 9), await site.CountsAsync(id));
 
@@ -348,7 +349,6 @@ public sealed class SignatureAbuseTests(ClockedSiteFactory site) : IClassFixture
     [InlineData("EmailDomain", "a.example", "", "사유을(를) 입력하십시오.")]
     public async Task Bad_input_is_refused_with_a_message_and_changes_nothing(string field, string value, string reason, string message)
     {
-        site.Clock.UtcNow = DateTime.UtcNow;
         await PrepareAsync();
         var id = await site.OpenPetitionAsync("잘못된 입력 청원");
         await site.SignAsNewCitizenAsync(id, "203.0.113.5", "a.example");
@@ -370,7 +370,6 @@ public sealed class SignatureAbuseTests(ClockedSiteFactory site) : IClassFixture
     [Fact]
     public async Task People_without_the_permission_cannot_invalidate_signatures()
     {
-        site.Clock.UtcNow = DateTime.UtcNow;
         await PrepareAsync();
         var id = await site.OpenPetitionAsync("권한 확인 청원");
         await site.SignAsNewCitizenAsync(id, "203.0.113.5", "a.example");

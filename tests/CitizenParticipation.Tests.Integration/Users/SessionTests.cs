@@ -50,7 +50,7 @@ public sealed class SessionTests(ClockedSiteFactory site) : IClassFixture<Clocke
         Assert.Equal("윤처음", await LockHolderAsync(early));
 
         // ...until the security stamp is checked again, which re-issues the sign-in with the current name.
-        site.Clock.UtcNow += TimeSpan.FromMinutes(6);
+        site.Clock.Advance(TimeSpan.FromMinutes(6));
         var later = await SubmittedPetitionAsync();
         Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync($"/admin/petitions/{later}")).StatusCode);
         Assert.Equal("윤나중", await LockHolderAsync(later));
