@@ -68,7 +68,7 @@ public sealed class PetitionTests(DemoSiteFixture site)
         await PageAssert.VisibleAsync(page.Locator("#already-signed"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Citizen_writes_staff_publish_citizens_sign_past_the_threshold_staff_answer_and_the_answer_reaches_signers_and_the_registry()
     {
         var marker = Guid.NewGuid().ToString("N")[..8];

@@ -107,7 +107,7 @@ public sealed class RegistryTests(DemoSiteFixture site)
         await page.Context.CloseAsync();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Officer_reports_progress_with_a_pdf_a_visitor_finds_it_on_the_map_and_another_department_is_refused()
     {
         // 1. The transport officer finds the task in the admin and adds a progress update with a PDF.

@@ -2,18 +2,48 @@ using Microsoft.Playwright;
 
 namespace CitizenParticipation.Tests.EndToEnd.Infrastructure;
 
-/// <summary>One running site and one browser for a collection of tests.</summary>
+/// <summary>
+/// One running site and one browser for a collection of tests. When they do not start, the collection's
+/// <see cref="SiteStartTests"/> fails once with the cause (and the site's output) and every test that needs the
+/// site is skipped, rather than each failing with the same long story.
+/// </summary>
 public abstract class SiteFixture(string recipe) : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private SiteServer? _server;
     private IBrowser? _browser;
+    private Exception? _startFailure;
 
-    public SiteServer Server => _server ?? throw new InvalidOperationException("The site is not started.");
-    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
+    public SiteServer Server => _server ?? throw NotStarted();
+    public IBrowser Browser => _browser ?? throw NotStarted();
     public string BaseUrl => Server.BaseUrl;
 
+    /// <summary>Fails with the reason the site or the browser did not start.</summary>
+    public void AssertStarted()
+    {
+        if (_startFailure is not null)
+        {
+            throw new SiteStartException($"The {recipe} site for the end-to-end tests did not start: {_startFailure.Message}");
+        }
+    }
+
+    private Exception NotStarted() => _startFailure is null
+        ? new InvalidOperationException("The site is not started.")
+        : new SkipException($"The {recipe} site did not start; {nameof(SiteStartTests)} says why.");
+
     public async Task InitializeAsync()
+    {
+        try
+        {
+            await StartAsync();
+        }
+        catch (Exception e)
+        {
+            _startFailure = e;
+        }
+    }
+
+    private async Task StartAsync()
     {
         _server = await SiteServer.StartAsync(recipe);
         _playwright = await Playwright.CreateAsync();
@@ -64,4 +94,11 @@ public sealed class DemoSiteFixture() : SiteFixture(Environment.GetEnvironmentVa
 public sealed class DemoSiteCollection : ICollectionFixture<DemoSiteFixture>
 {
     public const string Name = "Demo site";
+}
+
+[Collection(DemoSiteCollection.Name)]
+public sealed class SiteStartTests(DemoSiteFixture site)
+{
+    [Fact]
+    public void The_site_and_the_browser_start() => site.AssertStarted();
 }
