@@ -101,7 +101,6 @@ public static class SiteHostingExtensions
 
         var translations = TranslationCatalog.FromModules(catalog);
         services.AddSingleton(translations);
-        LocalizedBindingMessages.Use(new JsonStringLocalizer(translations));
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -149,7 +148,7 @@ public static class SiteHostingExtensions
                 o.Filters.Add<ForbiddenExceptionFilter>();
                 o.ModelBinderProviders.Insert(0, new DefinedEnumModelBinderProvider());
                 o.Filters.Add<AdminFilter>();
-                LocalizedBindingMessages.Apply(o.ModelBindingMessageProvider);
+                LocalizedBindingMessages.Apply(o.ModelBindingMessageProvider, new JsonStringLocalizer(translations));
                 o.ModelMetadataDetailsProviders.Add(new LocalizedValidationMetadataProvider());
             })
             .AddViewLocalization()

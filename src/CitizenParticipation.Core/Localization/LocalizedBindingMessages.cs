@@ -6,15 +6,14 @@ namespace CitizenParticipation.Core.Localization;
 /// <summary>Model binding's own messages ("The value '' is invalid.") in the user's language.</summary>
 public static class LocalizedBindingMessages
 {
-    private static IStringLocalizer? _localizer;
-
-    /// <summary>Set once the catalog is built; until then the English texts are used.</summary>
-    public static void Use(IStringLocalizer localizer) => _localizer = localizer;
-
-    private static string T(string text) => _localizer?[text].Value ?? text;
-
-    public static void Apply(DefaultModelBindingMessageProvider p)
+    /// <summary>
+    /// Sets the messages to come from <paramref name="localizer"/>, the site's own: a static one would be shared by
+    /// every site in the process (the tests run several) and record missing texts in another site's catalog.
+    /// </summary>
+    public static void Apply(DefaultModelBindingMessageProvider p, IStringLocalizer localizer)
     {
+        string T(string text) => localizer[text].Value;
+
         p.SetValueMustNotBeNullAccessor(_ => T("A value is required."));
         p.SetMissingBindRequiredValueAccessor(_ => T("A value is required."));
         p.SetMissingKeyOrValueAccessor(() => T("A value is required."));
