@@ -407,7 +407,7 @@ public sealed class SignatureBatcher : IAsyncDisposable
             .Select(p => new PetitionState(p.Id, p.Status, p.ClosesAt, p.SignatureCount, p.ThresholdReachedAt == null, p.AgendaProposedAt == null))
             .FirstOrDefault());
 
-    private static SignOutcome? Refusal(PetitionState? s, Signer? signer, PetitionSettings settings, DateTime now)
+    internal static SignOutcome? Refusal(PetitionState? s, Signer? signer, PetitionSettings settings, DateTime now)
     {
         if (s is null || !Petition.IsPublicStatus(s.Status))
         {
@@ -446,9 +446,9 @@ public sealed class SignatureBatcher : IAsyncDisposable
             services.GetRequiredService<PetitionEmails>(), services.GetRequiredService<IMediator>(), CancellationToken.None);
     }
 
-    private sealed record PetitionState(int Id, PetitionStatus Status, DateTime? ClosesAt, int SignatureCount, bool AwaitingThreshold, bool AwaitingAgenda);
+    internal sealed record PetitionState(int Id, PetitionStatus Status, DateTime? ClosesAt, int SignatureCount, bool AwaitingThreshold, bool AwaitingAgenda);
 
-    private sealed record Signer(Guid Id, string DisplayName, bool EmailConfirmed, bool ResidentVerified, int? RegionId, string? Email);
+    internal sealed record Signer(Guid Id, string DisplayName, bool EmailConfirmed, bool ResidentVerified, int? RegionId, string? Email);
 
     private sealed class Pending(SignPetition request)
     {
