@@ -12,25 +12,28 @@ public sealed record SiteEndpoint(string Url, IReadOnlyList<string> Methods, End
     public override string ToString() => $"{string.Join(",", Methods)} {Url}";
 }
 
-/// <summary>The site's routes as the router knows them, with every route parameter filled by a dummy value.</summary>
+/// <summary>
+/// The site's routes as the router knows them, with every route parameter filled by <c>value</c> (a real id, say)
+/// or, where it gives none, by a dummy value.
+/// </summary>
 public static class Endpoints
 {
-    public static IReadOnlyList<SiteEndpoint> All(IServiceProvider services) =>
+    public static IReadOnlyList<SiteEndpoint> All(IServiceProvider services, Func<RoutePattern, RoutePatternParameterPart, string?>? value = null) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Select(e => new SiteEndpoint(
-                Fill(e.RoutePattern),
+                Fill(e.RoutePattern, value),
                 e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.ToList() ?? [],
                 e.Metadata))
             .ToList();
 
-    public static string Fill(RoutePattern pattern)
+    public static string Fill(RoutePattern pattern, Func<RoutePattern, RoutePatternParameterPart, string?>? value = null)
     {
         var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {
             RoutePatternLiteralPart literal => literal.Content,
             RoutePatternSeparatorPart separator => separator.Content,
-            RoutePatternParameterPart parameter => DummyValue(pattern, parameter),
+            RoutePatternParameterPart parameter => value?.Invoke(pattern, parameter) is { } given ? Uri.EscapeDataString(given) : DummyValue(pattern, parameter),
             _ => "",
         })));
         return "/" + string.Join("/", segments);
