@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the machine lacks, builds once, then runs the unit tests, the integration tests on
-# SQLite and on a throw-away PostgreSQL 15, and the end-to-end tests. The last line printed is
-# "N passed, N failed" over all runs; the exit code is non-zero when anything failed or crashed.
+# SQLite and on a throw-away PostgreSQL 15 (side by side), and the end-to-end tests. It prints how
+# long each part took; the last line printed is "N passed, N failed" over all runs; the exit code is
+# non-zero when anything failed or crashed.
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -14,6 +15,12 @@ results=$(mktemp -d "${TMPDIR:-/tmp}/cp-test-results.XXXXXX")
 pg_dir=""
 
 log() { printf '\n== %s\n' "$*"; }
+
+# Each part's name and duration, printed at the end.
+timings=()
+timed() { timings+=("$1|$2"); }
+part_start=$SECONDS
+end_part() { timed "$1" $((SECONDS - part_start)); part_start=$SECONDS; }
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
@@ -49,6 +56,8 @@ if [ -d "$e2e" ] && [ ! -d "$e2e/node_modules" ]; then
   (cd "$e2e" && npm ci --no-audit --no-fund) || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
+end_part "install, npm ci"
+
 # --- build once -------------------------------------------------------------------------------
 log "Building ($configuration)"
 if ! dotnet build CitizenParticipation.sln -c "$configuration" --nologo -v q; then
@@ -59,21 +68,34 @@ fi
 if [ -f "$e2e/CitizenParticipation.Tests.EndToEnd.csproj" ] && ! dotnet sln CitizenParticipation.sln list | grep -q "CitizenParticipation.Tests.EndToEnd"; then
   dotnet build "$e2e" -c "$configuration" --nologo -v q || { echo "The end-to-end tests did not build."; echo "0 passed, 1 failed"; exit 1; }
 fi
+end_part "restore, build"
 
 # --- runs -------------------------------------------------------------------------------------
 total_passed=0
 total_failed=0
 crashed=0
 
-# run NAME PROJECT [extra dotnet test args...]: runs one test project and adds its counts.
-run() {
+# test NAME PROJECT [extra dotnet test args...]: runs one test project, its output to $results/NAME.log,
+# its exit code and duration beside it; safe to run in the background.
+test_project() {
   local name=$1 project=$2
   shift 2
-  log "$name"
-  local trx="$results/$name.trx"
+  local started=$SECONDS
   timeout 900 dotnet test "$project" -c "$configuration" --no-build --nologo \
-    --logger "trx;LogFileName=$trx" "$@"
-  local code=$?
+    --logger "trx;LogFileName=$results/$name.trx" "$@" >"$results/$name.log" 2>&1
+  echo $? >"$results/$name.code"
+  echo $((SECONDS - started)) >"$results/$name.seconds"
+}
+
+# report NAME: prints a run's output and adds its counts to the totals.
+report() {
+  local name=$1
+  local trx="$results/$name.trx" code seconds
+  code=$(cat "$results/$name.code" 2>/dev/null || echo 1)
+  seconds=$(cat "$results/$name.seconds" 2>/dev/null || echo 0)
+  log "$name"
+  cat "$results/$name.log" 2>/dev/null
+  timed "$name" "$seconds"
   if [ ! -f "$trx" ]; then
     echo "!! $name did not report results (exit code $code)"
     crashed=$((crashed + 1))
@@ -97,31 +119,58 @@ run() {
   fi
 }
 
+run() {
+  test_project "$@"
+  report "$1"
+}
+
 run unit tests/CitizenParticipation.Tests.Unit
-run integration-sqlite tests/CitizenParticipation.Tests.Integration
 
 log "Starting PostgreSQL 15 on 127.0.0.1:$pg_port"
 pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/cp-postgres.XXXXXX")
 chmod 755 "$pg_dir"
 [ "$(id -u)" -eq 0 ] && chown postgres: "$pg_dir"
+pg_started=false
 if as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1 \
   && as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
        -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null; then
-  CP_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres" run integration-postgres tests/CitizenParticipation.Tests.Integration
-  as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1
-  rm -rf "$pg_dir"
-  pg_dir=""
+  pg_started=true
 else
   echo "!! PostgreSQL did not start:"
   cat "$pg_dir/initdb.log" "$pg_dir/server.log" 2>/dev/null | tail -n 20
   crashed=$((crashed + 1))
 fi
 
+# SQLite and PostgreSQL side by side, in two processes.
+log "Integration tests on SQLite and on PostgreSQL, side by side"
+parallel_started=$SECONDS
+test_project integration-sqlite tests/CitizenParticipation.Tests.Integration &
+sqlite_job=$!
+if $pg_started; then
+  CP_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres" test_project integration-postgres tests/CitizenParticipation.Tests.Integration
+fi
+wait "$sqlite_job"
+report integration-sqlite
+if $pg_started; then
+  report integration-postgres
+  as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1
+fi
+rm -rf "$pg_dir"
+pg_dir=""
+timed "integration (both, side by side)" $((SECONDS - parallel_started))
+
 if [ -f "$e2e/CitizenParticipation.Tests.EndToEnd.csproj" ]; then
   run end-to-end "$e2e"
 else
   log "No end-to-end test project yet ($e2e)"
 fi
+
+log "Times"
+for timing in "${timings[@]}"; do
+  seconds=${timing##*|}
+  printf '%-36s %3dm %02ds\n' "${timing%|*}" $((seconds / 60)) $((seconds % 60))
+done
+printf '%-36s %3dm %02ds\n' "total" $((SECONDS / 60)) $((SECONDS % 60))
 
 cd "$root"
 if [ "$crashed" -gt 0 ]; then
