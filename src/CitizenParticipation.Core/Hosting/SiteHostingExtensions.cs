@@ -307,6 +307,7 @@ public static class SiteHostingExtensions
         var db = services.GetRequiredService<SiteDbContext>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Setup");
 
+        await SquashedMigrations.RecordAsync(db.Database);
         await db.Database.MigrateAsync();
         if (db.Database.RunsOnSqlite())
         {
