@@ -100,10 +100,3 @@ public sealed class OutboxMessage
     public DateTime? SentAt { get; set; }
     public string? LastError { get; set; }
 }
-
-public sealed class DataProtectionKey
-{
-    public int Id { get; set; }
-    public string FriendlyName { get; set; } = "";
-    public string Xml { get; set; } = "";
-}

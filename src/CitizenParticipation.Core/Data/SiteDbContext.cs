@@ -1,4 +1,5 @@
 using CitizenParticipation.Core.Modules;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace CitizenParticipation.Core.Data;
 /// A module reads and writes only its own entities; it learns about others through notifications.
 /// </summary>
 public sealed class SiteDbContext(DbContextOptions<SiteDbContext> options, ModuleCatalog catalog)
-    : IdentityDbContext<User, Role, Guid>(options)
+    : IdentityDbContext<User, Role, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<RolePermission> RolePermissions => Set<RolePermission>();
     public DbSet<Region> Regions => Set<Region>();
@@ -52,7 +53,12 @@ public sealed class SiteDbContext(DbContextOptions<SiteDbContext> options, Modul
             e.Property(m => m.Culture).HasMaxLength(10);
             e.HasIndex(m => new { m.Status, m.NextAttemptAt });
         });
-        builder.Entity<DataProtectionKey>(e => e.Property(k => k.FriendlyName).HasMaxLength(200));
+        // The columns the site's own key repository created before it used the package's: existing keys stay readable.
+        builder.Entity<DataProtectionKey>(e =>
+        {
+            e.Property(k => k.FriendlyName).HasMaxLength(200).IsRequired();
+            e.Property(k => k.Xml).IsRequired();
+        });
 
         foreach (var module in catalog.Modules)
         {

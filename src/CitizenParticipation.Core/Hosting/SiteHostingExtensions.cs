@@ -20,7 +20,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.HostFiltering;
@@ -115,11 +114,11 @@ public static class SiteHostingExtensions
 
         // Sign-in cookies, antiforgery tokens and notices are unprotected on every request: AES-GCM does that
         // in about half the time of the default AES-CBC with HMAC on this platform. Keys made before keep
-        // their algorithm until they expire, so existing cookies stay readable.
+        // their algorithm until they expire, so existing cookies stay readable. Keys live in the database, so that
+        // log-ins survive restarts and every instance reads the same keys.
         services.AddDataProtection().SetApplicationName("CitizenParticipation")
-            .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration { EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM });
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DbDataProtectionRepository(scopes));
+            .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration { EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM })
+            .PersistKeysToDbContext<SiteDbContext>();
 
         services.AddSingleton<PermissionRegistry>();
         services.AddPermissions<CorePermissions>();
@@ -307,6 +306,7 @@ public static class SiteHostingExtensions
         var db = services.GetRequiredService<SiteDbContext>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Setup");
 
+        await SquashedMigrations.RecordAsync(db.Database);
         await db.Database.MigrateAsync();
         if (db.Database.RunsOnSqlite())
         {

@@ -9,13 +9,6 @@ namespace CitizenParticipation.Modules.Registry;
 /// <summary>Who may see and edit which tasks: EditAllTasks edits every task, EditOwnDepartmentTasks only those of the officer's departments.</summary>
 public sealed class RegistryAccess(IAuthorizationService authorization, SiteDbContext db)
 {
-    public static Guid? UserId(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
-
-    /// <summary>The display name issued at sign-in; never the user name, which is the email address.</summary>
-    public static string UserName(ClaimsPrincipal user) =>
-        user.FindFirstValue(SiteClaimTypes.DisplayName) ?? "";
-
     public async Task<bool> CanEditAnyAsync(ClaimsPrincipal user) =>
         await authorization.AuthorizeAsync(user, RegistryPermissions.EditAllTasks)
         || await authorization.AuthorizeAsync(user, RegistryPermissions.EditOwnDepartmentTasks);
@@ -62,7 +55,7 @@ public sealed class RegistryAccess(IAuthorizationService authorization, SiteDbCo
 
     public async Task<IReadOnlyList<int>> DepartmentsOfAsync(ClaimsPrincipal user)
     {
-        if (UserId(user) is not { } id)
+        if (user.UserId() is not { } id)
         {
             return [];
         }

@@ -74,18 +74,8 @@ public abstract class ReferenceDataController(IAuthorizationService authorizatio
     {
         form.Kind = Kind;
         SetTexts();
-        if (!ModelState.IsValid)
+        if (!(await mediator.SendFormAsync(form, ModelState, cancellationToken: cancellationToken)).Succeeded)
         {
-            return View("ReferenceDataEdit", form);
-        }
-
-        try
-        {
-            await mediator.Send(form, cancellationToken);
-        }
-        catch (RequestValidationException ex)
-        {
-            ModelState.AddFailures(ex);
             return View("ReferenceDataEdit", form);
         }
 

@@ -26,18 +26,8 @@ public sealed class SettingsController(IAuthorizationService authorization, IMed
     {
         if (!await authorization.AuthorizeAsync(User, AdminPermissions.ManageSettings)) return Forbid();
 
-        if (!ModelState.IsValid)
+        if (!(await mediator.SendFormAsync(form, ModelState, cancellationToken: cancellationToken)).Succeeded)
         {
-            return View(form);
-        }
-
-        try
-        {
-            await mediator.Send(form, cancellationToken);
-        }
-        catch (RequestValidationException ex)
-        {
-            ModelState.AddFailures(ex);
             return View(form);
         }
 

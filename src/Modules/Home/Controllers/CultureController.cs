@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Security;
 using System.Security.Claims;
 using CitizenParticipation.Core.Localization;
 using CitizenParticipation.Modules.Home.Features;
@@ -37,7 +38,7 @@ public sealed class CultureController(IMediator mediator, TimeProvider clock) : 
         }
 
         RememberCulture(culture);
-        if (User.Identity?.IsAuthenticated == true && Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (User.UserId() is { } userId)
         {
             await mediator.Send(new ChangePreferredCulture(userId, culture), cancellationToken);
         }

@@ -40,20 +40,12 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
     {
         if (!await authorization.AuthorizeAsync(User, PetitionPermissions.ModeratePetitions)) return Forbid();
         form.PetitionId = id;
-        form.StaffId = PetitionUser.Id(User)!.Value;
-        form.StaffName = PetitionUser.Name(User);
-        if (ModelState.IsValid)
+        form.StaffId = User.RequiredUserId();
+        form.StaffName = User.DisplayName();
+        if (await mediator.SendFormAsync(form, ModelState) is { Succeeded: true } sent)
         {
-            try
-            {
-                var status = await mediator.Send(form);
-                TempData["Notice"] = (status == PetitionStatus.Open ? t["The petition was published and is open for signing."] : t["The petition was rejected."]).Value;
-                return RedirectToAction(nameof(Index));
-            }
-            catch (RequestValidationException ex)
-            {
-                foreach (var f in ex.Failures) ModelState.AddModelError(f.Field, f.Message);
-            }
+            TempData["Notice"] = (sent.Result == PetitionStatus.Open ? t["The petition was published and is open for signing."] : t["The petition was rejected."]).Value;
+            return RedirectToAction(nameof(Index));
         }
 
         return await ShowDetail(id, form, null, null);
@@ -63,7 +55,7 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
     public async Task<IActionResult> Release(int id)
     {
         if (!await authorization.AuthorizeAsync(User, PetitionPermissions.ModeratePetitions)) return Forbid();
-        await mediator.Send(new ReleaseModeration(id, PetitionUser.Id(User)!.Value));
+        await mediator.Send(new ReleaseModeration(id, User.RequiredUserId()));
         TempData["Notice"] = t["You released the petition for other moderators."].Value;
         return RedirectToAction(nameof(Index));
     }
@@ -73,20 +65,12 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
     {
         if (!await authorization.AuthorizeAsync(User, PetitionPermissions.AnswerPetitions)) return Forbid();
         form.PetitionId = id;
-        form.StaffId = PetitionUser.Id(User)!.Value;
-        form.StaffName = PetitionUser.Name(User);
-        if (ModelState.IsValid)
+        form.StaffId = User.RequiredUserId();
+        form.StaffName = User.DisplayName();
+        if (await mediator.SendFormAsync(form, ModelState) is { Succeeded: true })
         {
-            try
-            {
-                await mediator.Send(form);
-                TempData["Notice"] = t["The answer was published; the signers are being emailed."].Value;
-                return RedirectToAction(nameof(Detail), new { id });
-            }
-            catch (RequestValidationException ex)
-            {
-                foreach (var f in ex.Failures) ModelState.AddModelError(f.Field, f.Message);
-            }
+            TempData["Notice"] = t["The answer was published; the signers are being emailed."].Value;
+            return RedirectToAction(nameof(Detail), new { id });
         }
 
         return await ShowDetail(id, null, form, taskSearch);
@@ -105,20 +89,12 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
     {
         if (!await authorization.AuthorizeAsync(User, PetitionPermissions.ManageSignatures)) return Forbid();
         form.PetitionId = id;
-        form.StaffId = PetitionUser.Id(User)!.Value;
-        form.StaffName = PetitionUser.Name(User);
-        if (ModelState.IsValid)
+        form.StaffId = User.RequiredUserId();
+        form.StaffName = User.DisplayName();
+        if (await mediator.SendFormAsync(form, ModelState) is { Succeeded: true } sent)
         {
-            try
-            {
-                var count = await mediator.Send(form);
-                TempData["Notice"] = t["{0} signatures were invalidated and the counts adjusted.", count].Value;
-                return RedirectToAction(nameof(Signatures), new { id });
-            }
-            catch (RequestValidationException ex)
-            {
-                foreach (var f in ex.Failures) ModelState.AddModelError(f.Field, f.Message);
-            }
+            TempData["Notice"] = t["{0} signatures were invalidated and the counts adjusted.", sent.Result].Value;
+            return RedirectToAction(nameof(Signatures), new { id });
         }
 
         var report = await mediator.Send(new GetSignatureReport(id));
@@ -161,7 +137,7 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
         if (canModerate && p.Status is PetitionStatus.PendingModeration)
         {
             // Opening a petition for review takes it: another moderator sees who has it.
-            moderationLock = await mediator.Send(new ClaimModeration(id, PetitionUser.Id(User)!.Value, PetitionUser.Name(User)));
+            moderationLock = await mediator.Send(new ClaimModeration(id, User.RequiredUserId(), User.DisplayName()));
         }
 
         var canAnswer = await authorization.AuthorizeAsync(User, PetitionPermissions.AnswerPetitions);

@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Security;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Petitions.Domain;
@@ -28,7 +29,7 @@ public sealed class PetitionsController(IMediator mediator, PetitionSettingsCach
     [OutputCache(PolicyName = PetitionCaching.PublicPolicy)]
     public async Task<IActionResult> Details(int id)
     {
-        var page = await mediator.Send(new GetPetitionPage(id, PetitionUser.Id(User)));
+        var page = await mediator.Send(new GetPetitionPage(id, User.UserId()));
         if (page is null)
         {
             return NotFound();
@@ -67,7 +68,7 @@ public sealed class PetitionsController(IMediator mediator, PetitionSettingsCach
             return RedirectToAction(nameof(Details), new { id });
         }
 
-        var outcome = await mediator.Send(new SignPetition(id, PetitionUser.Id(User)!.Value, kind, comment,
+        var outcome = await mediator.Send(new SignPetition(id, User.RequiredUserId(), kind, comment,
             HttpContext.Connection.RemoteIpAddress?.ToString()));
         var message = outcome switch
         {
@@ -96,7 +97,7 @@ public sealed class PetitionsController(IMediator mediator, PetitionSettingsCach
 
     [Authorize]
     [HttpGet("mine")]
-    public async Task<IActionResult> Mine() => View(await mediator.Send(new ListMyPetitions(PetitionUser.Id(User)!.Value)));
+    public async Task<IActionResult> Mine() => View(await mediator.Send(new ListMyPetitions(User.RequiredUserId())));
 
     [Authorize]
     [HttpGet("new")]
@@ -115,7 +116,7 @@ public sealed class PetitionsController(IMediator mediator, PetitionSettingsCach
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id)
     {
-        var draft = await mediator.Send(new GetDraft(id, PetitionUser.Id(User)!.Value));
+        var draft = await mediator.Send(new GetDraft(id, User.RequiredUserId()));
         return draft is null ? NotFound() : View(await FormView(draft, null));
     }
 
@@ -129,46 +130,34 @@ public sealed class PetitionsController(IMediator mediator, PetitionSettingsCach
 
     private async Task<IActionResult> Save(SavePetitionDraft form, string? intent)
     {
-        form.AuthorId = PetitionUser.Id(User)!.Value;
-        form.AuthorName = PetitionUser.Name(User);
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Edit", await FormView(form, null));
-        }
-
-        if (intent == "preview")
+        form.AuthorId = User.RequiredUserId();
+        form.AuthorName = User.DisplayName();
+        if (ModelState.IsValid && intent == "preview")
         {
             return View("Edit", await FormView(form, markdown.ToHtml(form.Body).Html));
         }
 
         try
         {
-            var id = await mediator.Send(form);
-            if (intent == "submit")
+            if (await mediator.SendFormAsync(form, ModelState) is { Succeeded: true, Result: var id })
             {
-                var status = await mediator.Send(new SubmitPetition(id, form.AuthorId));
-                TempData["Notice"] = (status switch
+                if (intent != "submit")
                 {
-                    PetitionStatus.CollectingAgreements => t["Your petition was submitted. Share its private link to collect the prior agreements it needs."],
-                    PetitionStatus.PendingModeration => t["Your petition was submitted. Staff will review it before it is published."],
-                    _ => t["Your petition was published and is open for signing."],
-                }).Value;
-                return status == PetitionStatus.Open ? RedirectToAction(nameof(Details), new { id }) : RedirectToAction(nameof(Mine));
-            }
+                    TempData["Notice"] = t["Your draft was saved."].Value;
+                    return RedirectToAction(nameof(Edit), new { id });
+                }
 
-            TempData["Notice"] = t["Your draft was saved."].Value;
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-        catch (RequestValidationException ex)
-        {
-            foreach (var failure in ex.Failures)
-            {
-                ModelState.AddModelError(failure.Field, failure.Message);
+                if (await mediator.SendFormAsync(new SubmitPetition(id, form.AuthorId), ModelState) is { Succeeded: true, Result: var status })
+                {
+                    TempData["Notice"] = (status switch
+                    {
+                        PetitionStatus.CollectingAgreements => t["Your petition was submitted. Share its private link to collect the prior agreements it needs."],
+                        PetitionStatus.PendingModeration => t["Your petition was submitted. Staff will review it before it is published."],
+                        _ => t["Your petition was published and is open for signing."],
+                    }).Value;
+                    return status == PetitionStatus.Open ? RedirectToAction(nameof(Details), new { id }) : RedirectToAction(nameof(Mine));
+                }
             }
-
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Edit", await FormView(form, null));
         }
         catch (LimitReachedException ex)
         {
@@ -176,13 +165,16 @@ public sealed class PetitionsController(IMediator mediator, PetitionSettingsCach
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return View("Edit", await FormView(form, null));
         }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Edit", await FormView(form, null));
     }
 
     [Authorize]
     [HttpPost("{id:int}/delete")]
     public async Task<IActionResult> Delete(int id)
     {
-        if (await mediator.Send(new DeleteDraft(id, PetitionUser.Id(User)!.Value)))
+        if (await mediator.Send(new DeleteDraft(id, User.RequiredUserId())))
         {
             TempData["Notice"] = t["The draft was deleted."].Value;
         }
@@ -193,7 +185,7 @@ public sealed class PetitionsController(IMediator mediator, PetitionSettingsCach
     [HttpGet("agree/{token}")]
     public async Task<IActionResult> Agree(string token)
     {
-        var page = await mediator.Send(new GetAgreementPage(token, PetitionUser.Id(User)));
+        var page = await mediator.Send(new GetAgreementPage(token, User.UserId()));
         return page is null ? NotFound() : View(page);
     }
 
@@ -203,7 +195,7 @@ public sealed class PetitionsController(IMediator mediator, PetitionSettingsCach
     {
         try
         {
-            var status = await mediator.Send(new AgreeToPetition(token, PetitionUser.Id(User)!.Value));
+            var status = await mediator.Send(new AgreeToPetition(token, User.RequiredUserId()));
             TempData["Notice"] = (status == PetitionStatus.CollectingAgreements
                 ? t["Thank you: your agreement was counted."]
                 : t["Thank you: your agreement was counted, and the petition has all the agreements it needs."]).Value;

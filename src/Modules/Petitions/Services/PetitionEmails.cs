@@ -26,7 +26,7 @@ public sealed class PetitionEmails(SiteDbContext db, IEmailOutbox outbox, SiteSe
             Send(r, site, () => (
                 t["[{0}] A petition awaits an official answer", Site(site)].Value,
                 new StringBuilder()
-                    .AppendLine(t["The petition \"{0}\" reached the answer threshold. The answer is due by {1}.", petition.Title, (petition.AnswerDueAt ?? DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value)
+                    .AppendLine(t["The petition \"{0}\" reached the answer threshold. The answer is due by {1}.", petition.Title, KoreaTime.Date(petition.AnswerDueAt)].Value)
                     .AppendLine().AppendLine(address.Absolute($"/admin/petitions/{petition.Id}")).ToString()));
         }
     }

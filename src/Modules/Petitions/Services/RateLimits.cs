@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Security;
 using System.Globalization;
 using System.Net;
 using System.Security.Claims;
@@ -37,7 +38,7 @@ public static class PetitionRateLimits
         }
 
         string? who = byAccount
-            ? context.User.FindFirstValue(ClaimTypes.NameIdentifier)
+            ? context.User.UserId()?.ToString()
             : (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
         if (who is null)
         {

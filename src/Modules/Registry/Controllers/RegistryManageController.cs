@@ -59,18 +59,10 @@ public sealed class RegistryManageController(IMediator mediator, IAuthorizationS
     public async Task<IActionResult> AssignOfficer(AssignOfficer form)
     {
         if (!await authorization.AuthorizeAsync(User, RegistryPermissions.ManageRegistry)) return Forbid();
-        if (ModelState.IsValid)
+        if (await mediator.SendFormAsync(form, ModelState) is { Succeeded: true })
         {
-            try
-            {
-                await mediator.Send(form);
-                TempData["Notice"] = t["The officer was assigned."].Value;
-                return RedirectToAction(nameof(Officers));
-            }
-            catch (RequestValidationException ex)
-            {
-                foreach (var failure in ex.Failures) ModelState.AddModelError(failure.Field, failure.Message);
-            }
+            TempData["Notice"] = t["The officer was assigned."].Value;
+            return RedirectToAction(nameof(Officers));
         }
 
         return await ShowOfficers(form);
@@ -131,18 +123,14 @@ public sealed class RegistryManageController(IMediator mediator, IAuthorizationS
             await stream.ReadExactlyAsync(csv);
         }
 
-        try
+        if (await mediator.SendFormAsync(new ImportTasks(csv), ModelState, keyOf: _ => "File") is { Succeeded: true, Result: var count })
         {
-            var count = await mediator.Send(new ImportTasks(csv));
             TempData["Notice"] = t["{0} tasks were imported.", count].Value;
             return RedirectToAction(nameof(Transfer));
         }
-        catch (RequestValidationException ex)
-        {
-            foreach (var failure in ex.Failures) ModelState.AddModelError("File", failure.Message);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Transfer));
-        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(nameof(Transfer));
     }
 
     private async Task<IActionResult> ShowOfficers(AssignOfficer form)

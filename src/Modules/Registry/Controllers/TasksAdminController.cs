@@ -79,18 +79,10 @@ public sealed class TasksAdminController(IMediator mediator, RegistryAccess acce
             ModelState.AddModelError(nameof(form.DepartmentId), t["Choose one of your own departments."]);
         }
 
-        if (ModelState.IsValid)
+        if (await mediator.SendFormAsync(form, ModelState) is { Succeeded: true, Result: var id })
         {
-            try
-            {
-                var id = await mediator.Send(form);
-                TempData["Notice"] = t["The task was saved."].Value;
-                return RedirectToAction(nameof(Detail), new { id });
-            }
-            catch (RequestValidationException ex)
-            {
-                foreach (var failure in ex.Failures) ModelState.AddModelError(failure.Field, failure.Message);
-            }
+            TempData["Notice"] = t["The task was saved."].Value;
+            return RedirectToAction(nameof(Detail), new { id });
         }
 
         return View("Edit", new TaskEditView(form, await mediator.Send(new GetTaskFormOptions(form.Id, await access.EditableDepartmentsAsync(User)))));
@@ -113,8 +105,8 @@ public sealed class TasksAdminController(IMediator mediator, RegistryAccess acce
         if (task is null) return NotFound();
         if (!await access.CanEditAsync(User, task.DepartmentId)) return Forbid();
         form.TaskId = id;
-        form.AuthorId = RegistryAccess.UserId(User);
-        form.AuthorName = RegistryAccess.UserName(User);
+        form.AuthorId = User.UserId();
+        form.AuthorName = User.DisplayName();
         foreach (var file in (files ?? []).Where(f => f.Length > 0 || f.FileName.Length > 0))
         {
             try
@@ -134,18 +126,10 @@ public sealed class TasksAdminController(IMediator mediator, RegistryAccess acce
             form.Files.Add(new UploadedFile(file.FileName, content));
         }
 
-        if (ModelState.IsValid)
+        if (await mediator.SendFormAsync(form, ModelState, keyOf: field => field == "" ? "Text" : field) is { Succeeded: true, Result: var activityId })
         {
-            try
-            {
-                var activityId = await mediator.Send(form);
-                TempData["Notice"] = t["The entry was added to the timeline."].Value;
-                return Redirect(Url.Action(nameof(Detail), new { id })! + "#activity-" + activityId);
-            }
-            catch (RequestValidationException ex)
-            {
-                foreach (var failure in ex.Failures) ModelState.AddModelError(failure.Field == "" ? "Text" : failure.Field, failure.Message);
-            }
+            TempData["Notice"] = t["The entry was added to the timeline."].Value;
+            return Redirect(Url.Action(nameof(Detail), new { id })! + "#activity-" + activityId);
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -158,21 +142,13 @@ public sealed class TasksAdminController(IMediator mediator, RegistryAccess acce
     {
         if (!await access.CanViewInternalAsync(User)) return Forbid();
         form.TaskId = id;
-        form.AuthorId = RegistryAccess.UserId(User);
-        form.AuthorName = RegistryAccess.UserName(User);
+        form.AuthorId = User.UserId();
+        form.AuthorName = User.DisplayName();
         form.Actor = User;
-        if (ModelState.IsValid)
+        if (await mediator.SendFormAsync(form, ModelState, keyOf: _ => "CommentText") is { Succeeded: true })
         {
-            try
-            {
-                await mediator.Send(form);
-                TempData["Notice"] = t["The comment was added."].Value;
-                return Redirect(Url.Action(nameof(Detail), new { id })! + "#comments");
-            }
-            catch (RequestValidationException ex)
-            {
-                foreach (var failure in ex.Failures) ModelState.AddModelError("CommentText", failure.Message);
-            }
+            TempData["Notice"] = t["The comment was added."].Value;
+            return Redirect(Url.Action(nameof(Detail), new { id })! + "#comments");
         }
 
         return await ShowDetail(id, null, form);

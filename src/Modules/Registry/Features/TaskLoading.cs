@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Localization;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Modules.Registry.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -23,5 +24,5 @@ internal static class TaskLoading
         return task;
     }
 
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(9));
+    public static DateOnly Today(this TimeProvider clock) => KoreaTime.Today(clock);
 }

@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Security;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Core.Settings;
@@ -20,8 +21,6 @@ public sealed class AccountController(
     SiteSettingsService settings,
     IStringLocalizer<AccountController> t) : Controller
 {
-    private Guid CurrentUserId => Guid.Parse(signIn.UserManager.GetUserId(User)!);
-
     [HttpGet("register")]
     public async Task<IActionResult> Register()
     {
@@ -36,18 +35,8 @@ public sealed class AccountController(
     [HttpPost("register")]
     public async Task<IActionResult> Register(Register.Command command)
     {
-        if (!ModelState.IsValid)
+        if (!(await mediator.SendFormAsync(command, ModelState)).Succeeded)
         {
-            return await RegisterForm(command);
-        }
-
-        try
-        {
-            await mediator.Send(command);
-        }
-        catch (RequestValidationException ex)
-        {
-            ModelState.AddFailures(ex);
             return await RegisterForm(command);
         }
 
@@ -118,7 +107,7 @@ public sealed class AccountController(
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
-        if (Guid.TryParse(signIn.UserManager.GetUserId(User), out var userId))
+        if (User.UserId() is { } userId)
         {
             await mediator.Send(new Features.Logout.Command(userId));
         }
@@ -152,18 +141,8 @@ public sealed class AccountController(
     [HttpPost("reset-password")]
     public async Task<IActionResult> ResetPassword(ResetPassword.Command command)
     {
-        if (!ModelState.IsValid)
+        if (!(await mediator.SendFormAsync(command, ModelState)).Succeeded)
         {
-            return View(command);
-        }
-
-        try
-        {
-            await mediator.Send(command);
-        }
-        catch (RequestValidationException ex)
-        {
-            ModelState.AddFailures(ex);
             return View(command);
         }
 
@@ -179,19 +158,9 @@ public sealed class AccountController(
     [HttpPost("change-password")]
     public async Task<IActionResult> ChangePassword(ChangePassword.Command command)
     {
-        if (!ModelState.IsValid)
+        command.UserId = User.RequiredUserId();
+        if (!(await mediator.SendFormAsync(command, ModelState)).Succeeded)
         {
-            return View(command);
-        }
-
-        command.UserId = CurrentUserId;
-        try
-        {
-            await mediator.Send(command);
-        }
-        catch (RequestValidationException ex)
-        {
-            ModelState.AddFailures(ex);
             return View(command);
         }
 
@@ -203,7 +172,7 @@ public sealed class AccountController(
     [HttpGet("profile")]
     public async Task<IActionResult> Profile()
     {
-        var profile = await mediator.Send(new GetProfile.Query(CurrentUserId));
+        var profile = await mediator.Send(new GetProfile.Query(User.RequiredUserId()));
         if (profile is null)
         {
             return NotFound();
@@ -221,25 +190,15 @@ public sealed class AccountController(
     [HttpPost("profile")]
     public async Task<IActionResult> Profile([Bind(Prefix = "Form")] UpdateProfile.Command command)
     {
-        var profile = await mediator.Send(new GetProfile.Query(CurrentUserId));
+        var profile = await mediator.Send(new GetProfile.Query(User.RequiredUserId()));
         if (profile is null)
         {
             return NotFound();
         }
 
-        if (!ModelState.IsValid)
+        command.UserId = User.RequiredUserId();
+        if (!(await mediator.SendFormAsync(command, ModelState, prefix: "Form")).Succeeded)
         {
-            return await ProfileForm(profile, command);
-        }
-
-        command.UserId = CurrentUserId;
-        try
-        {
-            await mediator.Send(command);
-        }
-        catch (RequestValidationException ex)
-        {
-            ModelState.AddFailures(ex, "Form");
             return await ProfileForm(profile, command);
         }
 
@@ -273,19 +232,9 @@ public sealed class AccountController(
     [HttpPost("delete")]
     public async Task<IActionResult> Delete(DeleteAccount.Command command)
     {
-        if (!ModelState.IsValid)
+        command.UserId = User.RequiredUserId();
+        if (!(await mediator.SendFormAsync(command, ModelState)).Succeeded)
         {
-            return View(command);
-        }
-
-        command.UserId = CurrentUserId;
-        try
-        {
-            await mediator.Send(command);
-        }
-        catch (RequestValidationException ex)
-        {
-            ModelState.AddFailures(ex);
             command.Password = "";
             return View(command);
         }

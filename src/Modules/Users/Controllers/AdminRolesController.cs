@@ -28,13 +28,8 @@ public sealed class AdminRolesController(IAuthorizationService authorization, IM
     {
         if (!await _authorization.AuthorizeAsync(User, UsersPermissions.ManageRoles)) return Forbid();
 
-        try
+        if (!(await mediator.SendFormAsync(new SetRolePermission.Command(roleId, permission ?? "", grant), ModelState)).Succeeded)
         {
-            await mediator.Send(new SetRolePermission.Command(roleId, permission ?? "", grant));
-        }
-        catch (RequestValidationException ex)
-        {
-            ModelState.AddFailures(ex);
             return View(nameof(Index), await mediator.Send(new GetRoleMatrix.Query()));
         }
 

@@ -59,13 +59,8 @@ public sealed class AdminUsersController(IAuthorizationService authorization, IM
 
     private async Task<IActionResult> Run(Guid id, IRequest<Unit> command, LocalizedString notice)
     {
-        try
+        if (!(await mediator.SendFormAsync(command, ModelState)).Succeeded)
         {
-            await mediator.Send(command);
-        }
-        catch (RequestValidationException ex)
-        {
-            ModelState.AddFailures(ex);
             return await EditView(id);
         }
 
