@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Events;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Petitions.Domain;
@@ -94,7 +95,7 @@ public sealed class AnswerPetitionValidator(SiteDbContext db, IMediator mediator
     }
 }
 
-public sealed class AnswerPetitionHandler(SiteDbContext db, TimeProvider clock, PetitionEmails emails, IMediator mediator, IStringLocalizer<AnswerPetition> t)
+public sealed class AnswerPetitionHandler(SiteDbContext db, TimeProvider clock, PetitionEmails emails, IStringLocalizer<AnswerPetition> t)
     : IRequestHandler<AnswerPetition, int>
 {
     public async Task<int> Handle(AnswerPetition request, CancellationToken cancellationToken)
@@ -110,18 +111,17 @@ public sealed class AnswerPetitionHandler(SiteDbContext db, TimeProvider clock, 
         var first = petition.AnsweredAt is null;
         petition.Answer(request.Text, request.VideoUrl, request.Official, request.DepartmentId, request.LinkedTaskId, request.StaffId, now);
         db.Add(new PetitionEvent { PetitionId = petition.Id, Kind = first ? "answered" : "answer-updated", ActorId = request.StaffId, ActorName = request.StaffName, Note = request.Official, CreatedAt = now });
-        await db.SaveChangesAsync(cancellationToken);
-
         if (first)
         {
             await emails.StartSignerMailingAsync(petition, PetitionMailingKinds.Answered, now, cancellationToken);
+            // Saved with the answer and handled by the registry after the commit.
             var codes = await PetitionCodes.ForAsync(db, petition, cancellationToken);
-            await mediator.Publish(new OutcomePublished(
+            db.Raise(new OutcomePublished(
                 OutcomeOrigin.Petition, petition.Id.ToString(CultureInfo.InvariantCulture), petition.Title, $"/petitions/{petition.Id}", "answered",
-                petition.AnswerText!, codes.Field, codes.Region, now, request.StaffId, request.LinkedTaskId), cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+                petition.AnswerText!, codes.Field, codes.Region, now, request.StaffId, request.LinkedTaskId), now);
         }
 
+        await db.SaveChangesAsync(cancellationToken);
         return petition.Id;
     }
 }

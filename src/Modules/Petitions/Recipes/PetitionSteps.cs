@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Events;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Recipes;
 using CitizenParticipation.Modules.Petitions.Domain;
@@ -96,7 +97,6 @@ public sealed class PetitionsStep : IRecipeStep
     {
         var items = context.Read<Data>().Petitions ?? throw new RecipeException(null, null, "'petitions' is missing.");
         var db = context.Db;
-        var mediator = context.Services.GetRequiredService<IMediator>();
         var settings = PetitionSettings.From(await db.SiteSettings.AsNoTracking().Where(s => s.Key.StartsWith(PetitionSettings.Prefix)).ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken));
         var now = DateTime.UtcNow;
         var random = new Random(20261122);
@@ -216,8 +216,8 @@ public sealed class PetitionsStep : IRecipeStep
                     {
                         await db.SaveChangesAsync(cancellationToken);
                         var codes = await PetitionCodes.ForAsync(db, petition, cancellationToken);
-                        await mediator.Publish(new OutcomePublished(OutcomeOrigin.Petition, petition.Id.ToString(CultureInfo.InvariantCulture), petition.Title,
-                            $"/petitions/{petition.Id}", "answered", petition.AnswerText!, codes.Field, codes.Region, answeredAt, null, null), cancellationToken);
+                        db.Raise(new OutcomePublished(OutcomeOrigin.Petition, petition.Id.ToString(CultureInfo.InvariantCulture), petition.Title,
+                            $"/petitions/{petition.Id}", "answered", petition.AnswerText!, codes.Field, codes.Region, answeredAt, null, null), now);
                     }
 
                     break;

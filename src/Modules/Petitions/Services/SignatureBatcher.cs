@@ -443,7 +443,7 @@ public sealed class SignatureBatcher : IAsyncDisposable
 
         var petition = await petitions.FirstAsync(p => p.Id == petitionId);
         await ThresholdActions.ApplyAsync(db, petition, settings, answer, agenda, now,
-            services.GetRequiredService<PetitionEmails>(), services.GetRequiredService<IMediator>(), CancellationToken.None);
+            services.GetRequiredService<PetitionEmails>(), CancellationToken.None);
     }
 
     internal sealed record PetitionState(int Id, PetitionStatus Status, DateTime? ClosesAt, int SignatureCount, bool AwaitingThreshold, bool AwaitingAgenda);
