@@ -96,6 +96,7 @@ public sealed class PetitionTests(SiteFactory site) : IClassFixture<SiteFactory>
         await site.DeliverMailAsync();
         Assert.Contains("답변했습니다", Mailbox.Last(site.MailDirectory, signerEmails[1]).Subject);
         Assert.Contains("자전거도로 연결 공사", await site.CreateBrowserClient().GetStringAsync($"/petitions/{id}"));
+        await site.EventsHandledAsync();
         var outcomes = await site.WithDbAsync(db => db.Set<ReceivedOutcome>().Where(o => o.OriginId == id.ToString()).Select(o => new { o.Decision, o.TaskId }).ToListAsync());
         Assert.Contains(outcomes, o => o.Decision == "answered" && o.TaskId != null);
         Assert.Contains(outcomes, o => o.Decision == "proposed-for-deliberation");
