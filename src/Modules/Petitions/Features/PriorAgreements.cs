@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Petitions.Domain;
@@ -31,7 +32,7 @@ public sealed class GetAgreementPageHandler(SiteDbContext db) : IRequestHandler<
 /// <summary>A prior agreement through the private link; when enough are in, the petition moves on.</summary>
 public sealed record AgreeToPetition(string Token, Guid UserId) : ICommand<PetitionStatus>;
 
-public sealed class AgreeToPetitionHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settingsCache, IStringLocalizer<AgreeToPetition> t)
+public sealed class AgreeToPetitionHandler(SiteDbContext db, IMediator mediator, TimeProvider clock, PetitionSettingsCache settingsCache, IStringLocalizer<AgreeToPetition> t)
     : IRequestHandler<AgreeToPetition, PetitionStatus>
 {
     public async Task<PetitionStatus> Handle(AgreeToPetition request, CancellationToken cancellationToken)
@@ -48,8 +49,8 @@ public sealed class AgreeToPetitionHandler(SiteDbContext db, TimeProvider clock,
             throw new RequestValidationException("", t["You wrote this petition: share the link with others to collect their agreement."]);
         }
 
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == request.UserId, cancellationToken);
-        if (user is null || user.VerificationLevel < settings.RequiredVerification)
+        var person = await mediator.Send(new GetPerson(request.UserId), cancellationToken);
+        if (person is null || person.VerificationLevel < settings.RequiredVerification)
         {
             throw new RequestValidationException("", t["Your account needs a higher verification level to agree."]);
         }
