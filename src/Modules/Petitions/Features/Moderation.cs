@@ -11,7 +11,7 @@ namespace CitizenParticipation.Modules.Petitions.Features;
 
 /// <summary>
 /// Takes (or renews) the moderation lock for fifteen minutes. One conditional UPDATE does it, so two
-/// staff members opening the same petition at the same moment cannot both get it.
+/// staff members starting to review the same petition at the same moment cannot both get it.
 /// </summary>
 public sealed record ClaimModeration(int PetitionId, Guid StaffId, string StaffName) : ICommand<ModerationLock>;
 
