@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Petitions.Domain;
@@ -54,6 +55,7 @@ public sealed class ReleaseModerationHandler(SiteDbContext db) : IRequestHandler
                 .SetProperty(p => p.ModerationLockedUntil, (DateTime?)null), cancellationToken) > 0;
 }
 
+[EvictsPublicPages(PetitionCaching.Tag)]
 public sealed class ModeratePetition : ICommand<PetitionStatus>
 {
     public int PetitionId { get; set; }
