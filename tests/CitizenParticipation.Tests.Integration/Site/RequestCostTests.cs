@@ -1,11 +1,13 @@
 using System.Net;
+using CitizenParticipation.Core.Navigation;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Tests.Integration.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenParticipation.Tests.Integration.Site;
 
-/// <summary>What reading a page costs the database: no writes at all.</summary>
+/// <summary>What reading a page costs the database: no writes at all, and a person's permissions read once.</summary>
 public sealed class RequestCostTests(CommandLoggingDemoSiteFactory site) : IClassFixture<CommandLoggingDemoSiteFactory>
 {
     [Fact]
@@ -35,5 +37,20 @@ public sealed class RequestCostTests(CommandLoggingDemoSiteFactory site) : IClas
         Assert.Contains($"200 administrator /admin/petitions/{pending}", answers);
         var changes = (await DatabaseSnapshot.TakeAsync(site)).ChangesSince(before);
         Assert.True(changes.Count == 0, "GET requests wrote to the database:\n" + string.Join("\n", changes) + "\n\nPages:\n" + string.Join("\n", answers));
+    }
+
+    [Fact]
+    public async Task An_admin_page_reads_a_staff_members_permissions_once()
+    {
+        var staff = site.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.LoginAsync(DemoAccounts.Staff, DemoAccounts.Password)).StatusCode);
+        var entries = site.Services.GetServices<IAdminMenuProvider>().Sum(m => m.GetItems().Count());
+        foreach (var page in new[] { "/admin", "/admin/petitions" })
+        {
+            site.Commands.Clear();
+            Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync(page)).StatusCode);
+            var reads = site.Commands.Texts.Count(t => t.Contains("RolePermissions", StringComparison.Ordinal));
+            Assert.True(reads == 1, $"{page} read the staff member's permissions {reads} times ({entries} admin menu entries).");
+        }
     }
 }
