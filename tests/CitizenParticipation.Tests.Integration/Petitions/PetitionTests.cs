@@ -76,6 +76,9 @@ public sealed class PetitionTests(SiteFactory site) : IClassFixture<SiteFactory>
         var refused = await otherStaff.PostFormAsync("/admin/petitions", $"/admin/petitions/{id}/moderate", new Dictionary<string, string> { ["Publish"] = "true" });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         await site.PublishAsync(staff, id);
+        // Only a petition awaiting review has a review to start.
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.StartReviewAsync(id)).StatusCode);
+        Assert.Null(await site.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == id).Select(p => p.ModerationLockedBy).SingleAsync()));
 
         // Signing crosses the lowered thresholds.
         var signerEmails = new List<string>();

@@ -56,6 +56,11 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
     public async Task<IActionResult> Claim(int id)
     {
         if (!await authorization.AuthorizeAsync(User, PetitionPermissions.ModeratePetitions)) return Forbid();
+        if (await mediator.Send(new GetAdminPetition(id)) is not { Petition.Status: PetitionStatus.PendingModeration })
+        {
+            return NotFound();
+        }
+
         var taken = await mediator.Send(new ClaimModeration(id, User.RequiredUserId(), User.DisplayName()));
         TempData["Notice"] = (taken.Held
             ? t["You are reviewing this petition; other moderators see that for fifteen minutes."]
