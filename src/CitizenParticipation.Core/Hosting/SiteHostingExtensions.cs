@@ -134,6 +134,7 @@ public static class SiteHostingExtensions
         services.AddSingleton<PermissionRegistry>();
         services.AddPermissions<CorePermissions>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddScoped<GrantedPermissions>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
 
         services.AddScoped<RecipeExecutor>();

@@ -60,16 +60,25 @@ public sealed class PetitionTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Equal(HttpStatusCode.Redirect, (await author.PostFormAsync(editUrl, editUrl, fields)).StatusCode);
         Assert.Equal(PetitionStatus.PendingModeration, await site.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == id).Select(p => p.Status).SingleAsync()));
 
-        // Two moderators: the first one to open it holds it.
+        // Two moderators: opening the page takes nothing; the first one to start reviewing holds it.
         var staff = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Staff), TestAccounts.Password);
         var otherStaff = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Staff), TestAccounts.Password);
         Assert.Contains("publish-button", await staff.GetStringAsync($"/admin/petitions/{id}"));
+        Assert.Contains("publish-button", await otherStaff.GetStringAsync($"/admin/petitions/{id}"));
+        Assert.Null(await site.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == id).Select(p => p.ModerationLockedBy).SingleAsync()));
+        var started = await staff.StartReviewAsync(id);
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        Assert.Equal($"/admin/petitions/{id}", started.Headers.Location!.OriginalString);
+        Assert.Contains($"/admin/petitions/{id}/release", await staff.GetStringAsync($"/admin/petitions/{id}"));
         var locked = await otherStaff.GetStringAsync($"/admin/petitions/{id}");
         Assert.Contains("locked-by", locked);
         Assert.DoesNotContain("publish-button", locked);
         var refused = await otherStaff.PostFormAsync("/admin/petitions", $"/admin/petitions/{id}/moderate", new Dictionary<string, string> { ["Publish"] = "true" });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         await site.PublishAsync(staff, id);
+        // Only a petition awaiting review has a review to start.
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.StartReviewAsync(id)).StatusCode);
+        Assert.Null(await site.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == id).Select(p => p.ModerationLockedBy).SingleAsync()));
 
         // Signing crosses the lowered thresholds.
         var signerEmails = new List<string>();

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Events;
@@ -17,6 +18,7 @@ namespace CitizenParticipation.Modules.Petitions.Features;
 /// Publishes the city's official answer: the petition shows it, its signers are emailed, and the
 /// registry receives it as an outcome (on the task staff named, or as a new citizen-born task).
 /// </summary>
+[EvictsPublicPages(PetitionCaching.Tag)]
 public sealed class AnswerPetition : ICommand<int>
 {
     public int PetitionId { get; set; }

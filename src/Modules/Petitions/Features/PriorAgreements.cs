@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
@@ -30,7 +31,12 @@ public sealed class GetAgreementPageHandler(SiteDbContext db) : IRequestHandler<
 }
 
 /// <summary>A prior agreement through the private link; when enough are in, the petition moves on.</summary>
-public sealed record AgreeToPetition(string Token, Guid UserId) : ICommand<PetitionStatus>;
+[EvictsPublicPages(PetitionCaching.Tag)]
+public sealed record AgreeToPetition(string Token, Guid UserId) : ICommand<PetitionStatus>, IEvictsPublicPagesWhen<PetitionStatus>
+{
+    /// <summary>Only the agreement that opens the petition changes a public page.</summary>
+    public bool ChangedPublicPages(PetitionStatus result) => Petition.IsPublicStatus(result);
+}
 
 public sealed class AgreeToPetitionHandler(SiteDbContext db, IMediator mediator, TimeProvider clock, PetitionSettingsCache settingsCache, IStringLocalizer<AgreeToPetition> t)
     : IRequestHandler<AgreeToPetition, PetitionStatus>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net;
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
@@ -47,6 +48,7 @@ public sealed class GetSignatureReportHandler(SiteDbContext db, TimeProvider clo
 }
 
 /// <summary>Invalidates signatures matching an IP range, an email domain and/or a time window; counts drop, the action is logged.</summary>
+[EvictsPublicPages(PetitionCaching.Tag)]
 public sealed class InvalidateSignatures : ICommand<int>
 {
     public int PetitionId { get; set; }
