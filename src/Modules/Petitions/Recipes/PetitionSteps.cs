@@ -97,6 +97,7 @@ public sealed class PetitionsStep : IRecipeStep
     {
         var items = context.Read<Data>().Petitions ?? throw new RecipeException(null, null, "'petitions' is missing.");
         var db = context.Db;
+        var mediator = context.Services.GetRequiredService<IMediator>();
         var settings = PetitionSettings.From(await db.SiteSettings.AsNoTracking().Where(s => s.Key.StartsWith(PetitionSettings.Prefix)).ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken));
         var now = DateTime.UtcNow;
         var random = new Random(20261122);
