@@ -144,27 +144,28 @@ public sealed class RegistryAdminHttpTests(DemoSiteFactory site) : IClassFixture
         var uploaded = await client.PostAsync($"/admin/registry/tasks/{taskId}/activities", upload);
         Assert.True(await IsForbiddenAsync(client, uploaded), $"POST activities with a document answered {(int)uploaded.StatusCode}.");
 
-        // Sent directly, without any page: the handlers refuse the same person.
+        // Sent directly, without any page: the handlers refuse the same person (the commands are otherwise valid).
+        var region = await site.WithDbAsync(db => db.Regions.Select(r => r.Id).FirstAsync());
         await Assert.ThrowsAsync<Core.Mediation.ForbiddenException>(() => SendAsync(new SaveTask
         {
-            Id = taskId, Title = "다른 부서가 바꾼 제목", Kind = PolicyTaskKind.KeyPolicy, Status = PolicyTaskStatus.Completed, Progress = 100, Actor = officer,
+            Id = taskId, Title = "다른 부서가 바꾼 제목", Kind = before.Task.Kind, RegionIds = [region], Status = before.Task.Status, Progress = before.Task.Progress,
+            DepartmentId = before.Task.DepartmentId, ParentId = before.Task.ParentId, Weight = before.Task.Weight, Actor = officer,
         }));
         await Assert.ThrowsAsync<Core.Mediation.ForbiddenException>(() => SendAsync(new AddActivity
         {
-            TaskId = taskId, Kind = ActivityKind.ProgressUpdate, OccurredOn = new DateOnly(2026, 2, 1), Text = "다른 부서의 진행 보고", ProgressAfter = 99,
-            StatusAfter = PolicyTaskStatus.Completed, Files = [new UploadedFile("다른 부서 보고서.pdf", pdf)], Actor = officer,
+            TaskId = taskId, Kind = ActivityKind.Report, OccurredOn = new DateOnly(2026, 2, 1), Text = "다른 부서의 보고", Files = [new UploadedFile("다른 부서 보고서.pdf", pdf)],
+            Actor = officer,
         }));
         await Assert.ThrowsAsync<Core.Mediation.ForbiddenException>(() => SendAsync(new AddActivity
         {
             TaskId = taskId, OccurredOn = new DateOnly(2026, 2, 1), Text = "로그인하지 않은 보고", Actor = Actors.Nobody,
         }));
-        await Assert.ThrowsAsync<Core.Mediation.ForbiddenException>(() => SendAsync(new SaveTask { Title = "아무나 만든 과제", Kind = PolicyTaskKind.KeyPolicy, Actor = Actors.Nobody }));
+        await Assert.ThrowsAsync<Core.Mediation.ForbiddenException>(() => SendAsync(new SaveTask { Title = "아무나 만든 과제", Kind = PolicyTaskKind.KeyPolicy, RegionIds = [region], Actor = Actors.Nobody }));
 
         // Creating a task for a department that is not the officer's own is refused with a message on the field.
-        var transport = await site.WithDbAsync(db => db.Set<PolicyTask>().Where(t => t.Id == taskId).Select(t => t.DepartmentId).SingleAsync());
         var refused = await Assert.ThrowsAsync<Core.Mediation.RequestValidationException>(() => SendAsync(new SaveTask
         {
-            Title = "다른 부서에 넣은 과제", Kind = PolicyTaskKind.KeyPolicy, DepartmentId = transport, Actor = officer,
+            Title = "다른 부서에 넣은 과제", Kind = PolicyTaskKind.KeyPolicy, RegionIds = [region], DepartmentId = before.Task.DepartmentId, Actor = officer,
         }));
         Assert.Equal(nameof(SaveTask.DepartmentId), Assert.Single(refused.Failures).Field);
 
