@@ -2,10 +2,13 @@ using System.Net;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Security;
 using CitizenParticipation.Modules.Petitions.Domain;
+using CitizenParticipation.Modules.Petitions.Features;
 using CitizenParticipation.Modules.Registry.Domain;
 using CitizenParticipation.Tests.Integration.Infrastructure;
 using CitizenParticipation.Tests.Integration.Users;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenParticipation.Tests.Integration.Petitions;
 
@@ -258,6 +261,33 @@ public sealed class PetitionTests(SiteFactory site) : IClassFixture<SiteFactory>
         {
             await site.SetPetitionSettingsAsync(s => s with { SignPerAccountPerMinute = 20 });
         }
+    }
+
+    [Fact]
+    public async Task A_comment_longer_than_300_characters_is_refused_by_the_signing_handler_and_counts_nothing()
+    {
+        var id = await site.OpenPetitionAsync("긴 의견");
+        var email = await site.CreateUserAsync(StandardRoles.Citizen);
+        var citizen = await site.LoggedInClientAsync(email, TestAccounts.Password);
+        var userId = await site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var tooLong = new string('가', PetitionSignature.MaxCommentLength + 1);
+        Task<SignOutcome> SignAsync(string comment) => site.WithServicesAsync(services =>
+            services.GetRequiredService<IMediator>().Send(new SignPetition(id, userId, SignatureKind.Agree, comment, "203.0.113.7")));
+
+        var response = await citizen.PostSignAsync(id, await citizen.TokenAsync($"/petitions/{id}"), tooLong);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("의견은 300자 이내로 입력하십시오.", WebUtility.HtmlDecode(await citizen.GetStringAsync(response.Headers.Location!.OriginalString)));
+        Assert.Equal((0, 0), await site.CountsAsync(id));
+
+        // The limit is the handler's: the command sent without the page is refused the same way.
+        Assert.Equal(SignOutcome.CommentTooLong, await SignAsync(tooLong));
+        Assert.Equal((0, 0), await site.CountsAsync(id));
+
+        // Blank space around the comment does not count against it, and is not kept.
+        var longest = new string('나', PetitionSignature.MaxCommentLength);
+        Assert.Equal(SignOutcome.Signed, await SignAsync("  " + longest + "\n"));
+        Assert.Equal((1, 1), await site.CountsAsync(id));
+        Assert.Equal(longest, await site.WithDbAsync(db => db.Set<PetitionSignature>().Where(s => s.PetitionId == id).Select(s => s.Comment).SingleAsync()));
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public enum SignOutcome
     Rejected,
     VerificationRequired,
     DisagreementDisabled,
+    CommentTooLong,
 }
 
 /// <summary>
@@ -30,6 +31,11 @@ public sealed class SignPetitionHandler(PetitionSettingsCache settingsCache, Sig
 {
     public async Task<SignOutcome> Handle(SignPetition request, CancellationToken cancellationToken)
     {
+        if (PetitionSignature.IsCommentTooLong(request.Comment))
+        {
+            return SignOutcome.CommentTooLong;
+        }
+
         var settings = await settingsCache.GetAsync(cancellationToken);
         if (request.Kind == SignatureKind.Disagree && !settings.DisagreementEnabled)
         {

@@ -22,7 +22,6 @@ namespace CitizenParticipation.Modules.Petitions.Services;
 public sealed class SignatureBatcher : IAsyncDisposable
 {
     private const int MaxGroup = 500;
-    private static readonly string OpenStatuses = string.Join(", ", (int)PetitionStatus.Open, (int)PetitionStatus.AwaitingAnswer);
     // A plain monitor rather than a channel: the writer thread sleeps on it without spinning first.
     private readonly object _gate = new();
     private List<Pending> _queue = new(MaxGroup);
@@ -296,8 +295,7 @@ public sealed class SignatureBatcher : IAsyncDisposable
             Db = Services.GetRequiredService<SiteDbContext>();
             _sqlite = Db.Database.RunsOnSqlite();
             Db.Database.OpenConnection();
-            _count = Command($"""UPDATE "Petitions" SET "SignatureCount" = "SignatureCount" + @agree, "DisagreementCount" = "DisagreementCount" + @disagree WHERE "Id" = @id AND "Status" IN ({OpenStatuses}) AND "ClosesAt" > @now""",
-                "agree", "disagree", "id", "now");
+            _count = Command(CountSql, "agree", "disagree", "id", "now");
             _insert = Command("""
                 INSERT INTO "PetitionSignatures" ("PetitionId", "UserId", "Kind", "SignerName", "RegionId", "Comment", "CreatedAt", "IpAddress", "EmailDomain")
                 VALUES (@petition, @user, @kind, @name, @region, @comment, @at, @ip, @domain)
@@ -376,6 +374,13 @@ public sealed class SignatureBatcher : IAsyncDisposable
         return parameter;
     }
 
+    /// <summary>
+    /// Moves a petition's counters when it still accepts signatures (<see cref="Petition.AcceptsSignatures(PetitionStatus, DateTime?, DateTime)"/>
+    /// in SQL, with the entity's own status set), and takes the petition row's lock on PostgreSQL.
+    /// </summary>
+    internal static readonly string CountSql =
+        $"""UPDATE "Petitions" SET "SignatureCount" = "SignatureCount" + @agree, "DisagreementCount" = "DisagreementCount" + @disagree WHERE "Id" = @id AND "Status" IN ({string.Join(", ", Petition.SigningStatuses.Select(s => (int)s).Order())}) AND "ClosesAt" > @now""";
+
     // Compiled once: the writer reads the group's petitions in every group, and a LINQ query's translation
     // and cache look-up cost more than the read itself.
     private static readonly Func<SiteDbContext, int, PetitionState?> StateOf = EF.CompileQuery((SiteDbContext db, int id) =>
@@ -395,7 +400,7 @@ public sealed class SignatureBatcher : IAsyncDisposable
             return SignOutcome.Rejected;
         }
 
-        if (s.Status is not (PetitionStatus.Open or PetitionStatus.AwaitingAnswer) || s.ClosesAt <= now)
+        if (!Petition.AcceptsSignatures(s.Status, s.ClosesAt, now))
         {
             return SignOutcome.NotOpen;
         }
