@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Modules;
 using CitizenParticipation.Data.Sqlite;
@@ -34,7 +35,7 @@ public sealed class AcceptsSignaturesAgreementTests : IDisposable
         var petition = new Petition(author.Id, author.DisplayName, Now.AddDays(-10));
         db.Add(petition);
         await db.SaveChangesAsync();
-        var signer = new Signer(Guid.NewGuid(), "김철수", true, true, null, "kim@example.com");
+        var signer = new Signer(Guid.NewGuid(), "김철수", VerificationLevel.ResidentVerified, null, "example.com");
         var settings = new PetitionSettings { RequiredVerification = VerificationLevel.None };
 
         await db.Database.OpenConnectionAsync();
