@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Documents;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
-using CitizenParticipation.Modules.Registry.Documents;
 using CitizenParticipation.Modules.Registry.Domain;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

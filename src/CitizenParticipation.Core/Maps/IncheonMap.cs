@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 
-namespace CitizenParticipation.Modules.Registry.Map;
+namespace CitizenParticipation.Core.Maps;
 
 /// <summary>
 /// A schematic map of Incheon's districts, drawn for this site from approximate relative positions
