@@ -43,6 +43,7 @@ public sealed class SiteDbContext(DbContextOptions<SiteDbContext> options, Modul
         ConfigureReference<Region>(builder);
         ConfigureReference<PolicyField>(builder);
         ConfigureReference<Department>(builder);
+        Maps.RegionBoundary.Configure(builder);
         builder.Entity<SiteSetting>(e =>
         {
             e.HasKey(s => s.Key);

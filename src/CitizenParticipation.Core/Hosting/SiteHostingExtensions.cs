@@ -84,6 +84,7 @@ public static class SiteHostingExtensions
         services.AddOutputCache(o => o.SizeLimit = configuration.GetValue("App:OutputCacheMegabytes", 64L) * 1024 * 1024);
         services.AddInvalidatedCache<ReferenceDataCache>();
         services.AddInvalidatedCache<SiteSettingsCache>();
+        services.AddInvalidatedCache<Maps.RegionShapeCache>();
 
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
         services.AddSingleton(TimeProvider.System);

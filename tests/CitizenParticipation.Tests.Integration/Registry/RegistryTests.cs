@@ -4,8 +4,8 @@ using System.Text.Json;
 using System.Xml.Linq;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Documents;
 using CitizenParticipation.Core.Mediation;
-using CitizenParticipation.Modules.Registry.Documents;
 using CitizenParticipation.Modules.Registry.Domain;
 using CitizenParticipation.Modules.Registry.Features;
 using CitizenParticipation.Tests.Integration.Infrastructure;
@@ -219,23 +219,6 @@ public sealed class RegistryTests(SiteFactory site) : IClassFixture<SiteFactory>
 
         Assert.Contains(refused.Failures, f => f.Message.Contains("big.pdf") && f.Message.Contains("20"));
         Assert.Equal(before, await CountsAsync(taskId));
-    }
-
-    [Fact]
-    public void Document_types_are_detected_from_content()
-    {
-        var inspector = new DocumentInspector(Microsoft.Extensions.Options.Options.Create(new CitizenParticipation.Modules.Registry.RegistryOptions()));
-        using var zip = new MemoryStream();
-        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
-        {
-            using (var writer = new StreamWriter(archive.CreateEntry("mimetype").Open())) writer.Write("application/hwp+zip");
-            archive.CreateEntry("Contents/section0.xml");
-        }
-
-        Assert.Equal("hwpx", inspector.Inspect("계획.hwpx", zip.ToArray()).Type);
-        Assert.Throws<DocumentRefusedException>(() => inspector.Inspect("계획.docx", zip.ToArray()));
-        Assert.Equal("png", inspector.Inspect("a.PNG", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]).Type);
-        Assert.Equal("jpeg", inspector.Inspect("a.jpg", [0xFF, 0xD8, 0xFF, 0xE0]).Type);
     }
 
     private Task<(int Activities, int Documents, int Contents)> CountsAsync(int taskId) => site.WithDbAsync(async db => (

@@ -382,6 +382,26 @@ namespace CitizenParticipation.Data.PostgreSql.Migrations
                     b.ToTable("OutboxEvents");
                 });
 
+            modelBuilder.Entity("CitizenParticipation.Core.Maps.RegionBoundary", b =>
+                {
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GeoJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Vertices")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RegionId");
+
+                    b.ToTable("RegionBoundaries", (string)null);
+                });
+
             modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.Petition", b =>
                 {
                     b.Property<int>("Id")
@@ -1261,6 +1281,15 @@ namespace CitizenParticipation.Data.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Core.Maps.RegionBoundary", b =>
+                {
+                    b.HasOne("CitizenParticipation.Core.Data.Region", null)
+                        .WithOne()
+                        .HasForeignKey("CitizenParticipation.Core.Maps.RegionBoundary", "RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.Petition", b =>

@@ -367,6 +367,26 @@ namespace CitizenParticipation.Data.Sqlite.Migrations
                     b.ToTable("OutboxEvents");
                 });
 
+            modelBuilder.Entity("CitizenParticipation.Core.Maps.RegionBoundary", b =>
+                {
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GeoJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Vertices")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionId");
+
+                    b.ToTable("RegionBoundaries", (string)null);
+                });
+
             modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.Petition", b =>
                 {
                     b.Property<int>("Id")
@@ -1216,6 +1236,15 @@ namespace CitizenParticipation.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Core.Maps.RegionBoundary", b =>
+                {
+                    b.HasOne("CitizenParticipation.Core.Data.Region", null)
+                        .WithOne()
+                        .HasForeignKey("CitizenParticipation.Core.Maps.RegionBoundary", "RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.Petition", b =>

@@ -1,6 +1,6 @@
+using CitizenParticipation.Core.Documents;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Core.Security;
-using CitizenParticipation.Modules.Registry.Documents;
 using CitizenParticipation.Modules.Registry.Features;
 using MediatR;
 using Microsoft.AspNetCore.Http;

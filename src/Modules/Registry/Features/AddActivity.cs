@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Documents;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
-using CitizenParticipation.Modules.Registry.Documents;
 using CitizenParticipation.Modules.Registry.Domain;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.ModelBinding;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using CitizenParticipation.Core.Contracts;
+using CitizenParticipation.Core.Documents;
 using CitizenParticipation.Core.Recipes;
-using CitizenParticipation.Modules.Registry.Documents;
 using CitizenParticipation.Modules.Registry.Domain;
 using CitizenParticipation.Modules.Registry.Features;
 using MediatR;
