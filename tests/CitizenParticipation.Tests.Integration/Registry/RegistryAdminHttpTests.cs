@@ -3,7 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Security;
-using CitizenParticipation.Modules.Registry.Documents;
+using CitizenParticipation.Core.Documents;
 using CitizenParticipation.Modules.Registry.Domain;
 using CitizenParticipation.Modules.Registry.Features;
 using CitizenParticipation.Tests.Integration.Infrastructure;
