@@ -69,6 +69,10 @@ public sealed class AccountTests(DemoSiteFixture site)
         var confirmed = await page.GotoAsync(confirmation.ToString());
         Assert.Equal(200, confirmed!.Status);
         await Axe.CheckAsync(page);
+        // The link shows a button; pressing it confirms the address.
+        await page.ClickAndWaitForLoadAsync(page.Locator("#confirm-email-button"));
+        await PageAssert.VisibleAsync(page.Locator("main h1", new PageLocatorOptions { HasText = "이메일 주소 인증 완료" }));
+        await Axe.CheckAsync(page);
 
         await LogInAsync(page, email, password);
         await PageAssert.VisibleAsync(page.Locator("#krds-header").GetByText("김시민"));

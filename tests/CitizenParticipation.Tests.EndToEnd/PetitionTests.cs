@@ -56,6 +56,7 @@ public sealed class PetitionTests(DemoSiteFixture site)
         var mail = await site.Server.WaitForMailAsync(email, TimeSpan.FromSeconds(30));
         var link = mail.Links.First(l => l.Contains("confirm", StringComparison.OrdinalIgnoreCase));
         await GoAsync(page, new Uri(new Uri(site.BaseUrl), new Uri(link).PathAndQuery).ToString());
+        await ClickAsync(page, page.Locator("#confirm-email-button"));
         await page.Context.CloseAsync();
     }
 

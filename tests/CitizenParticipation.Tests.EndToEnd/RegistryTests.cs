@@ -78,6 +78,8 @@ public sealed class RegistryTests(DemoSiteFixture site)
         var mail = await site.Server.WaitForMailAsync(email, TimeSpan.FromSeconds(30));
         var link = mail.Links.First(l => l.Contains("confirm", StringComparison.OrdinalIgnoreCase));
         await GoAsync(page, new Uri(new Uri(site.BaseUrl), new Uri(link).PathAndQuery).ToString());
+        await page.ClickAndWaitForLoadAsync(page.Locator("#confirm-email-button"));
+        await Axe.CheckAsync(page);
         await page.Context.CloseAsync();
     }
 

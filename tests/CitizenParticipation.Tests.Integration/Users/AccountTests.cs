@@ -26,8 +26,16 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.True(user.ConfirmedAge14OrOver);
         Assert.True(await site.WithDbAsync(db => db.UserRoles.AnyAsync(ur => ur.UserId == user.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == "Citizen"))));
 
+        // Opening the link (as a mail scanner does) confirms nothing; its button does.
+        await site.DeliverMailAsync();
+        var opened = await site.CreateBrowserClient().GetAsync(Mailbox.Last(site.MailDirectory, email).Link("/account/confirm-email"));
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Contains("confirm-email-button", await opened.Content.ReadAsStringAsync());
+        Assert.False(await site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.EmailConfirmed).SingleAsync()));
+
         var confirmed = await site.ConfirmFromMailAsync(client, email);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("이메일 주소 인증 완료", await confirmed.Content.ReadAsStringAsync());
         Assert.True(await site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.EmailConfirmed).SingleAsync()));
 
         var login = await client.LoginAsync(email, Accounts.Password);

@@ -1,11 +1,12 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using CitizenParticipation.Tests.Integration.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace CitizenParticipation.Tests.Integration.Users;
 
 /// <summary>Steps the account tests share: register through the form, confirm through the emailed link.</summary>
-public static class Accounts
+public static partial class Accounts
 {
     public const string Password = "correct horse 42";
 
@@ -34,13 +35,19 @@ public static class Accounts
             ["AgreeToTerms"] = "true",
         });
 
-    /// <summary>Delivers the outbox and opens the confirmation link emailed to <paramref name="email"/>.</summary>
+    /// <summary>Delivers the outbox, opens the confirmation link emailed to <paramref name="email"/> and presses its button.</summary>
     public static async Task<HttpResponseMessage> ConfirmFromMailAsync(this SiteFactory site, HttpClient client, string email)
     {
         await site.DeliverMailAsync();
         var link = Mailbox.Last(site.MailDirectory, email).Link("/account/confirm-email");
-        return await client.GetAsync(link);
+        var page = await client.GetStringAsync(link);
+        var fields = HiddenField().Matches(page).Where(m => m.Groups[1].Value != "__RequestVerificationToken")
+            .ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        return await client.PostFormAsync(link, "/account/confirm-email", fields);
     }
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
+    private static partial Regex HiddenField();
 
     /// <summary>Registers, confirms and logs a new citizen in.</summary>
     public static async Task<(HttpClient Client, string Email)> SignedInCitizenAsync(this SiteFactory site, string name)

@@ -52,10 +52,16 @@ public sealed class AccountController(
     [HttpGet("check-email")]
     public IActionResult CheckEmail() => View();
 
+    /// <summary>
+    /// The emailed link only shows a button: mail scanners and link previews open links, and a GET changes nothing.
+    /// </summary>
     [HttpGet("confirm-email")]
-    public async Task<IActionResult> ConfirmEmail(Guid userId, string? code)
+    public IActionResult ConfirmEmail(Guid userId, string? code) => View("ConfirmEmailForm", new ConfirmEmail.Command(userId, code));
+
+    [HttpPost("confirm-email")]
+    public async Task<IActionResult> ConfirmEmail(ConfirmEmail.Command command)
     {
-        var confirmed = await mediator.Send(new ConfirmEmail.Command(userId, code));
+        var confirmed = await mediator.Send(command);
         return View(confirmed);
     }
 
