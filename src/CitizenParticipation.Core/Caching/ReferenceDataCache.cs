@@ -43,17 +43,3 @@ public sealed class ReferenceDataCache(IServiceScopeFactory scopes, TimeProvider
         return new ReferenceData(regions, fields, departments);
     }
 }
-
-/// <summary>All site settings rows, for readers that run on every request (the layout, modules' settings).</summary>
-public sealed class SiteSettingsCache(IServiceScopeFactory scopes, TimeProvider clock)
-    : GenerationCache<IReadOnlyDictionary<string, string>>(clock, TimeSpan.FromSeconds(30))
-{
-    public override bool Watches(object entity) => entity is SiteSetting;
-
-    protected override async Task<IReadOnlyDictionary<string, string>> LoadAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-        return await db.SiteSettings.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
-    }
-}

@@ -79,7 +79,7 @@ public static class SiteHostingExtensions
         }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddOutputCache(o => o.SizeLimit = configuration.GetValue("App:OutputCacheMegabytes", 64L) * 1024 * 1024);
         services.AddInvalidatedCache<ReferenceDataCache>();
-        services.AddInvalidatedCache<SiteSettingsCache>();
+        services.AddSettings<SiteSettingsValues>("Site", SiteSettingsValues.LegacyKey);
 
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
         services.AddSingleton(TimeProvider.System);
@@ -314,6 +314,7 @@ public static class SiteHostingExtensions
         }
 
         var settings = services.GetRequiredService<SiteSettingsService>();
+        await settings.UpgradeLegacyRowsAsync();
         if (await settings.GetValueAsync(SetupState.CompletedKey) is not null)
         {
             return;

@@ -13,7 +13,7 @@ public sealed class BrokenRecipesSiteFactory : SiteFactory
 {
     public const string UnknownStep = """
         { "name": "broken-unknown-step", "displayName": "Broken: unknown step", "description": "Refused", "steps": [
-          { "name": "settings", "settings": { "Site.NameKo": "바뀌면 안 됨" } },
+          { "name": "settings", "site": { "siteNameKo": "바뀌면 안 됨" } },
           { "name": "regions", "regions": [ { "code": "should-not-exist", "nameKo": "없어야 함", "nameEn": "Must not exist" } ] },
           { "name": "noSuchStep" }
         ] }
@@ -21,7 +21,7 @@ public sealed class BrokenRecipesSiteFactory : SiteFactory
 
     public const string InvalidLaterStep = """
         { "name": "broken-later-step", "displayName": "Broken: invalid data in a later step", "description": "Refused", "steps": [
-          { "name": "settings", "settings": { "Site.NameKo": "바뀌면 안 됨", "Site.NewKey": "x" } },
+          { "name": "settings", "site": { "siteNameKo": "바뀌면 안 됨" }, "petitions": { "answerThreshold": 7 } },
           { "name": "regions", "regions": [
             { "code": "existing", "nameKo": "바뀐 이름", "nameEn": "Changed", "kind": "city" },
             { "code": "should-not-exist", "nameKo": "없어야 함", "nameEn": "Must not exist" } ] },

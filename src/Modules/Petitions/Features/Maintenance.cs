@@ -1,6 +1,7 @@
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Services;
 using MediatR;
@@ -14,7 +15,7 @@ namespace CitizenParticipation.Modules.Petitions.Features;
 /// <summary>Closes petitions whose period ended and anonymises those past the retention period.</summary>
 public sealed record RunPetitionMaintenance : ICommand<(int Closed, int Anonymised)>;
 
-public sealed class RunPetitionMaintenanceHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settingsCache)
+public sealed class RunPetitionMaintenanceHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settingsCache)
     : IRequestHandler<RunPetitionMaintenance, (int Closed, int Anonymised)>
 {
     public async Task<(int Closed, int Anonymised)> Handle(RunPetitionMaintenance request, CancellationToken cancellationToken)

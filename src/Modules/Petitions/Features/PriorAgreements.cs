@@ -1,5 +1,6 @@
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Services;
 using MediatR;
@@ -31,7 +32,7 @@ public sealed class GetAgreementPageHandler(SiteDbContext db) : IRequestHandler<
 /// <summary>A prior agreement through the private link; when enough are in, the petition moves on.</summary>
 public sealed record AgreeToPetition(string Token, Guid UserId) : ICommand<PetitionStatus>;
 
-public sealed class AgreeToPetitionHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settingsCache, IStringLocalizer<AgreeToPetition> t)
+public sealed class AgreeToPetitionHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settingsCache, IStringLocalizer<AgreeToPetition> t)
     : IRequestHandler<AgreeToPetition, PetitionStatus>
 {
     public async Task<PetitionStatus> Handle(AgreeToPetition request, CancellationToken cancellationToken)

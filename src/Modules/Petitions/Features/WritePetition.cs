@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Services;
 using MediatR;
@@ -62,7 +63,7 @@ public sealed class SavePetitionDraftValidator(SiteDbContext db, IStringLocalize
     }
 }
 
-public sealed class SavePetitionDraftHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settings, PetitionCreationLimits limits, IStringLocalizer<SavePetitionDraft> t)
+public sealed class SavePetitionDraftHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settings, PetitionCreationLimits limits, IStringLocalizer<SavePetitionDraft> t)
     : IRequestHandler<SavePetitionDraft, int>
 {
     public async Task<int> Handle(SavePetitionDraft request, CancellationToken cancellationToken)
@@ -106,7 +107,7 @@ public sealed class SavePetitionDraftHandler(SiteDbContext db, TimeProvider cloc
 /// <summary>Submits a draft: per the settings it collects prior agreements, waits for staff, or opens for signing.</summary>
 public sealed record SubmitPetition(int Id, Guid AuthorId) : ICommand<PetitionStatus>;
 
-public sealed class SubmitPetitionHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settings, IStringLocalizer<SavePetitionDraft> t)
+public sealed class SubmitPetitionHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settings, IStringLocalizer<SavePetitionDraft> t)
     : IRequestHandler<SubmitPetition, PetitionStatus>
 {
     public async Task<PetitionStatus> Handle(SubmitPetition request, CancellationToken cancellationToken)
