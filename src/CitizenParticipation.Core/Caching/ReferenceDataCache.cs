@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenParticipation.Core.Caching;
 
-public sealed record ReferenceItem(int Id, string Code, string NameKo, string NameEn)
+/// <summary>A region, policy field or department; <see cref="Kind"/> is a region's.</summary>
+public sealed record ReferenceItem(int Id, string Code, string NameKo, string NameEn, RegionKind? Kind = null)
 {
     /// <summary>The name in the current culture.</summary>
     public string Name => SiteCultures.Pick(NameKo, NameEn);
@@ -35,7 +36,7 @@ public sealed class ReferenceDataCache(IServiceScopeFactory scopes, TimeProvider
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var regions = await db.Regions.AsNoTracking().OrderBy(x => x.SortOrder).ThenBy(x => x.Id)
-            .Select(x => new ReferenceItem(x.Id, x.Code, x.NameKo, x.NameEn)).ToListAsync(cancellationToken);
+            .Select(x => new ReferenceItem(x.Id, x.Code, x.NameKo, x.NameEn, x.Kind)).ToListAsync(cancellationToken);
         var fields = await db.PolicyFields.AsNoTracking().OrderBy(x => x.SortOrder).ThenBy(x => x.Id)
             .Select(x => new ReferenceItem(x.Id, x.Code, x.NameKo, x.NameEn)).ToListAsync(cancellationToken);
         var departments = await db.Departments.AsNoTracking().OrderBy(x => x.SortOrder).ThenBy(x => x.Id)
