@@ -97,6 +97,23 @@ public sealed class RecipeTransactionTests(BrokenRecipesSiteFactory site) : ICla
         Assert.DoesNotContain(after.Regions, r => r.Contains("should-not-exist", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("""{ "name": "settings", "petitions": { "signingDays": 0 } }""", "Signing period (days) must be between 1 and 365.")]
+    [InlineData("""{ "name": "settings", "site": { "siteNameKo": "" } }""", "The Site name (Korean) field is required.")]
+    [InlineData("""{ "name": "settings", "petitions": { "noSuchSetting": 1 } }""", "'noSuchSetting' is not a setting of 'Petitions'.")]
+    [InlineData("""{ "name": "settings", "budget": { "total": 1 } }""", "'budget' is not a settings document")]
+    [InlineData("""{ "name": "settings", "settings": { "Petitions.NoSuchKey": "1" } }""", "'Petitions.NoSuchKey' is not a known setting.")]
+    public async Task Settings_a_recipe_sets_are_validated_like_the_forms_and_refused_settings_change_nothing(string step, string reason)
+    {
+        var before = await SnapshotAsync();
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => ExecuteAsync($$"""{ "name": "refused-settings", "steps": [ {{step}} ] }"""));
+
+        Assert.Equal(0, error.StepIndex);
+        Assert.Contains(reason, error.Reason);
+        Assert.Equal(before.Settings, (await SnapshotAsync()).Settings);
+    }
+
     [Fact]
     public async Task The_recipes_page_lists_the_recipes_and_shows_a_refusal_without_changing_anything()
     {
