@@ -113,7 +113,8 @@ public sealed class SiteSettingsService(SiteDbContext db, IServiceProvider servi
 
     /// <summary>
     /// Turns the key/value rows of settings saved before they became documents into their documents, once, on start.
-    /// Values stay as they were; the old rows go.
+    /// Values stay as they were. The old rows stay too: an instance of the previous release still running during the
+    /// upgrade keeps reading them instead of falling back to its defaults (a weaker verification level to sign, say).
     /// </summary>
     public async Task UpgradeLegacyRowsAsync(CancellationToken cancellationToken = default)
     {
@@ -129,8 +130,6 @@ public sealed class SiteSettingsService(SiteDbContext db, IServiceProvider servi
 
             db.SiteSettings.Add(new SiteSetting { Key = document.Name, Value = converted.ToJsonString(SettingsJson.Options) });
             added.Add(document.Name);
-            var legacy = document.Type.GetProperties().Select(p => document.LegacyKey(p.Name)).Where(rows.ContainsKey).Distinct();
-            db.SiteSettings.RemoveRange(legacy.Select(k => new SiteSetting { Key = k }));
         }
 
         if (added.Count == 0)
@@ -140,7 +139,6 @@ public sealed class SiteSettingsService(SiteDbContext db, IServiceProvider servi
 
         try
         {
-            // One save, so one transaction: the documents and the removal of their old rows together.
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
