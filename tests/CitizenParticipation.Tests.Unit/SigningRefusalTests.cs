@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Features;
@@ -15,7 +16,7 @@ public sealed class SigningRefusalTests
         new(1, status, closesAt ?? Now.AddDays(1), 10, true, true);
 
     private static Signer Person(bool emailConfirmed = true, bool residentVerified = false) =>
-        new(Guid.NewGuid(), "홍길동", emailConfirmed, residentVerified, null, "hong@example.com");
+        new(Guid.NewGuid(), "홍길동", User.LevelOf(residentVerified, emailConfirmed), null, "example.com");
 
     private static readonly PetitionSettings Settings = new() { RequiredVerification = VerificationLevel.EmailConfirmed };
 

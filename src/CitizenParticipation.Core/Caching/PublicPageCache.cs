@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using CitizenParticipation.Core.Mediation;
 using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
@@ -13,20 +12,34 @@ namespace CitizenParticipation.Core.Caching;
 /// Output caching of public pages for visitors who are not logged in: under a spike most readers are
 /// anonymous and see the same bytes, so a page is rendered once per lifetime and culture instead of once
 /// per request. Logged-in people (their own state, forms with antiforgery tokens) always get a fresh page.
-/// Commands of the module that registered the cache evict its pages once they have committed.
+/// Commands that change what the pages show say so with <see cref="EvictsPublicPagesAttribute"/>.
 /// </summary>
 public static class PublicPageCache
 {
-    /// <summary>Adds the named policy (use it as <c>[OutputCache(PolicyName = name)]</c>) and evicts <paramref name="tag"/> after each command of <paramref name="commandsFrom"/>.</summary>
-    public static IServiceCollection AddPublicPageCache(this IServiceCollection services, string policyName, string tag, TimeSpan lifetime, Assembly commandsFrom)
+    /// <summary>Adds the named policy (use it as <c>[OutputCache(PolicyName = name)]</c>), whose pages are cached under <paramref name="tag"/>.</summary>
+    public static IServiceCollection AddPublicPageCache(this IServiceCollection services, string policyName, string tag, TimeSpan lifetime)
     {
         services.Configure<OutputCacheOptions>(o => o.AddPolicy(policyName, new PublicPagePolicy(lifetime, tag)));
-        services.AddSingleton(new PublicPageCacheTag(commandsFrom, tag));
         return services;
     }
 }
 
-public sealed record PublicPageCacheTag(Assembly CommandsFrom, string Tag);
+/// <summary>
+/// The command changes what the public pages cached under these tags show: they are evicted once it has
+/// succeeded (its transaction committed). A command that changes nothing public (a moderation lock, a draft)
+/// carries none, and the cached pages stay.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class EvictsPublicPagesAttribute(params string[] tags) : Attribute
+{
+    public IReadOnlyList<string> Tags { get; } = tags;
+}
+
+/// <summary>A command with <see cref="EvictsPublicPagesAttribute"/> whose result tells whether it changed anything public after all (maintenance that found nothing due did not).</summary>
+public interface IEvictsPublicPagesWhen<in TResponse>
+{
+    bool ChangedPublicPages(TResponse result);
+}
 
 internal sealed class PublicPagePolicy(TimeSpan lifetime, string tag) : IOutputCachePolicy
 {
@@ -70,25 +83,24 @@ internal sealed class PublicPagePolicy(TimeSpan lifetime, string tag) : IOutputC
     }
 }
 
-/// <summary>After a command commits, the public pages of its module are rendered afresh.</summary>
-public sealed class PublicPageEvictionBehaviour<TRequest, TResponse>(IEnumerable<PublicPageCacheTag> tags, IOutputCacheStore store)
+/// <summary>After a command that declares <see cref="EvictsPublicPagesAttribute"/> succeeded, the pages it changed are rendered afresh.</summary>
+public sealed class PublicPageEvictionBehaviour<TRequest, TResponse>(IOutputCacheStore store)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    private static readonly bool IsCommand = typeof(TRequest).GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
+    private static readonly IReadOnlyList<string> Tags = typeof(TRequest).GetCustomAttribute<EvictsPublicPagesAttribute>()?.Tags ?? [];
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        // A refused or failed command throws before this point: it changed nothing, so nothing is evicted.
         var response = await next();
-        if (IsCommand)
+        if (Tags.Count == 0 || (request is IEvictsPublicPagesWhen<TResponse> conditional && !conditional.ChangedPublicPages(response)))
         {
-            var assembly = typeof(TRequest).Assembly;
-            foreach (var tag in tags)
-            {
-                if (tag.CommandsFrom == assembly)
-                {
-                    await store.EvictByTagAsync(tag.Tag, CancellationToken.None);
-                }
-            }
+            return response;
+        }
+
+        foreach (var tag in Tags)
+        {
+            await store.EvictByTagAsync(tag, CancellationToken.None);
         }
 
         return response;

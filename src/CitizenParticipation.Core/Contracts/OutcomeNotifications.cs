@@ -12,8 +12,8 @@ public enum OutcomeOrigin
 }
 
 /// <summary>
-/// The contract between the participation modules and the policy task registry: a module publishes
-/// this when something was decided (a petition answered, a proposal adopted, a debate's recommendation
+/// The contract between the participation modules and the policy task registry: a module raises
+/// this through the event outbox (<c>db.Raise(...)</c>, saved with the decision, handled after the commit) when something was decided (a petition answered, a proposal adopted, a debate's recommendation
 /// published, a budget project funded). The registry records it once per origin and decision: it
 /// attaches it to <see cref="LinkedTaskId"/> when a staff member picked a task, and otherwise creates
 /// a citizen-born task (or keeps it waiting for staff to link, when <see cref="CreateTaskIfUnlinked"/> is false).

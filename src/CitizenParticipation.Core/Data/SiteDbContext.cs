@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Events;
 using CitizenParticipation.Core.Modules;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public sealed class SiteDbContext(DbContextOptions<SiteDbContext> options, Modul
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -41,6 +43,7 @@ public sealed class SiteDbContext(DbContextOptions<SiteDbContext> options, Modul
         ConfigureReference<Region>(builder);
         ConfigureReference<PolicyField>(builder);
         ConfigureReference<Department>(builder);
+        Maps.RegionBoundary.Configure(builder);
         builder.Entity<SiteSetting>(e =>
         {
             e.HasKey(s => s.Key);
@@ -51,6 +54,12 @@ public sealed class SiteDbContext(DbContextOptions<SiteDbContext> options, Modul
             e.Property(m => m.To).HasMaxLength(256);
             e.Property(m => m.Subject).HasMaxLength(300);
             e.Property(m => m.Culture).HasMaxLength(10);
+            e.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        });
+        builder.Entity<OutboxEvent>(e =>
+        {
+            e.Property(m => m.Type).HasMaxLength(200);
+            e.Property(m => m.LastError).HasMaxLength(500);
             e.HasIndex(m => new { m.Status, m.NextAttemptAt });
         });
         // The columns the site's own key repository created before it used the package's: existing keys stay readable.

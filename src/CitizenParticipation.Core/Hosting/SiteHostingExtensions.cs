@@ -6,6 +6,7 @@ using System.Text.Unicode;
 using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Email;
+using CitizenParticipation.Core.Events;
 using CitizenParticipation.Core.Localization;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
@@ -71,15 +72,19 @@ public static class SiteHostingExtensions
         services.AddSingleton(Options.Create(database));
         services.AddSingleton<CacheInvalidationInterceptor>();
         services.AddSingleton<CacheInvalidationTransactionInterceptor>();
+        services.AddSingleton<EventSignal>();
+        services.AddSingleton<EventSignalInterceptor>();
         // Options built once for the process, not once per request scope.
         services.AddDbContext<SiteDbContext>((provider, options) =>
         {
             configureDatabase(options, database, paths);
-            options.AddInterceptors(provider.GetRequiredService<CacheInvalidationInterceptor>(), provider.GetRequiredService<CacheInvalidationTransactionInterceptor>());
+            options.AddInterceptors(provider.GetRequiredService<CacheInvalidationInterceptor>(), provider.GetRequiredService<CacheInvalidationTransactionInterceptor>(),
+                provider.GetRequiredService<EventSignalInterceptor>());
         }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddOutputCache(o => o.SizeLimit = configuration.GetValue("App:OutputCacheMegabytes", 64L) * 1024 * 1024);
         services.AddInvalidatedCache<ReferenceDataCache>();
         services.AddSettings<SiteSettingsValues>("Site", SiteSettingsValues.LegacyKey);
+        services.AddInvalidatedCache<Maps.RegionShapeCache>();
 
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
         services.AddSingleton(TimeProvider.System);
@@ -91,6 +96,13 @@ public static class SiteHostingExtensions
         if (configuration.GetValue("Mail:SenderEnabled", true))
         {
             services.AddHostedService<OutboxSender>();
+        }
+
+        services.AddSingleton<EventTypes>();
+        services.AddSingleton<EventDispatcher>();
+        if (configuration.GetValue("Events:DispatcherEnabled", true))
+        {
+            services.AddHostedService<EventDispatchService>();
         }
 
         services.AddScoped<SiteSettingsService>();
@@ -123,6 +135,7 @@ public static class SiteHostingExtensions
         services.AddSingleton<PermissionRegistry>();
         services.AddPermissions<CorePermissions>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddScoped<GrantedPermissions>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
 
         services.AddScoped<RecipeExecutor>();

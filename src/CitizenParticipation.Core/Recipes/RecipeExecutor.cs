@@ -1,12 +1,13 @@
 using System.Text.Json;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace CitizenParticipation.Core.Recipes;
 
 /// <summary>Runs a recipe's steps in one transaction: an unknown step or invalid data changes nothing.</summary>
-public sealed class RecipeExecutor(SiteDbContext db, IEnumerable<IRecipeStep> steps, IServiceProvider services, ILogger<RecipeExecutor> logger)
+public sealed class RecipeExecutor(SiteDbContext db, IEnumerable<IRecipeStep> steps, IServiceProvider services, EventDispatcher events, ILogger<RecipeExecutor> logger)
 {
     public IReadOnlyCollection<string> KnownSteps => steps.Select(s => s.Name).ToList();
 
@@ -56,6 +57,7 @@ public sealed class RecipeExecutor(SiteDbContext db, IEnumerable<IRecipeStep> st
 
                 await transaction.CommitAsync(cancellationToken);
                 logger.LogInformation("Recipe {Recipe} ran {Steps} steps", recipe.Name, plan.Count);
+
             }
             catch
             {
@@ -64,5 +66,9 @@ public sealed class RecipeExecutor(SiteDbContext db, IEnumerable<IRecipeStep> st
                 throw;
             }
         });
+
+        // What the recipe raised (an answered petition's outcome, say) is in the site when the recipe is done; a
+        // subscriber that fails leaves its event to the dispatcher's retries.
+        await events.DispatchAllDueAsync(cancellationToken);
     }
 }

@@ -13,12 +13,7 @@ public sealed class PermissionRequirement(Permission permission) : IAuthorizatio
 }
 
 /// <summary>Grants a permission when one of the user's roles holds it; administrators hold every permission.</summary>
-/// <remarks>
-/// The context is resolved when a permission is checked, not injected: ASP.NET Core builds every
-/// authorization handler for every [Authorize] request, and a signature or a page that needs no permission
-/// paid for a database context it never used.
-/// </remarks>
-public sealed class PermissionHandler(IServiceProvider services) : AuthorizationHandler<PermissionRequirement>
+public sealed class PermissionHandler(GrantedPermissions granted) : AuthorizationHandler<PermissionRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
@@ -40,13 +35,38 @@ public sealed class PermissionHandler(IServiceProvider services) : Authorization
             return;
         }
 
-        var name = requirement.Permission.Name;
-        var db = services.GetRequiredService<SiteDbContext>();
-        var granted = await db.RolePermissions.AnyAsync(rp => rp.Permission == name && roles.Contains(rp.Role!.Name!));
-        if (granted)
+        if ((await granted.OfRolesAsync(roles)).Contains(requirement.Permission.Name))
         {
             context.Succeed(requirement);
         }
+    }
+}
+
+/// <summary>
+/// The permissions that roles hold, read once per request (a scope): an admin page checks one permission per
+/// menu entry, and each check used to be a query of its own.
+/// </summary>
+/// <remarks>
+/// The context is resolved on the first check, not injected: ASP.NET Core builds every authorization handler for
+/// every [Authorize] request, and a signature or a page that needs no permission paid for a database context it
+/// never used.
+/// </remarks>
+public sealed class GrantedPermissions(IServiceProvider services)
+{
+    private readonly Dictionary<string, IReadOnlySet<string>> _byRoles = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlySet<string>> OfRolesAsync(IReadOnlyCollection<string> roles)
+    {
+        var key = string.Join('\n', roles.Order(StringComparer.Ordinal));
+        if (!_byRoles.TryGetValue(key, out var permissions))
+        {
+            var db = services.GetRequiredService<SiteDbContext>();
+            permissions = (await db.RolePermissions.Where(rp => roles.Contains(rp.Role!.Name!)).Select(rp => rp.Permission).ToListAsync())
+                .ToHashSet(StringComparer.Ordinal);
+            _byRoles[key] = permissions;
+        }
+
+        return permissions;
     }
 }
 

@@ -19,7 +19,7 @@ public sealed class Startup : ModuleStartup
         services.AddMainMenu<MainMenu>();
         services.AddMemoryCache();
         services.AddPublicPageCache(PetitionCaching.PublicPolicy, PetitionCaching.Tag,
-            TimeSpan.FromSeconds(configuration.GetValue("Petitions:PublicCacheSeconds", 5)), typeof(Startup).Assembly);
+            TimeSpan.FromSeconds(configuration.GetValue("Petitions:PublicCacheSeconds", 5)));
         services.AddSettings<PetitionSettings>("Petitions");
         services.AddSingleton<SignatureBatcher>();
         services.AddSingleton<PetitionCreationLimits>();
@@ -36,8 +36,9 @@ public sealed class Startup : ModuleStartup
 
 /// <summary>
 /// Anonymous readers of the list, the petition pages, the live count and the open data share a page
-/// rendered at most a few seconds ago; every petitions command evicts them once committed, and the count
-/// a signer sees after signing is their own fresh page.
+/// rendered at most a few seconds ago; the commands that change what they show evict them once committed
+/// (<see cref="Core.Caching.EvictsPublicPagesAttribute"/>), and the count a signer sees after signing is their
+/// own fresh page.
 /// </summary>
 public static class PetitionCaching
 {

@@ -4,7 +4,7 @@ namespace CitizenParticipation.Modules.Registry;
 public sealed class RegistryOptions
 {
     /// <summary>Largest original document accepted, in bytes (default 20 MB).</summary>
-    public long MaxDocumentBytes { get; set; } = 20 * 1024 * 1024;
+    public long MaxDocumentBytes { get; set; } = Core.Documents.DocumentInspector.DefaultMaxBytes;
 
     /// <summary>How long the public dashboard's figures are kept (default 10 s; 0 turns the cache off). Keep it short when several instances serve the site.</summary>
     public int DashboardCacheSeconds { get; set; } = 10;

@@ -1,11 +1,14 @@
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Documents;
 using CitizenParticipation.Core.Hosting;
+using CitizenParticipation.Core.Maps;
 using CitizenParticipation.Core.Modules;
 using CitizenParticipation.Modules.Registry.Data;
 using CitizenParticipation.Modules.Registry.Recipes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CitizenParticipation.Modules.Registry;
 
@@ -16,7 +19,7 @@ public sealed class Startup : ModuleStartup
         services.Configure<RegistryOptions>(configuration.GetSection("Registry"));
         services.Configure<MayorsOfficeOptions>(configuration.GetSection("MayorsOffice"));
         // The tile map's images come from the city's tile server: the only other origin a page loads from.
-        if (Map.TileMap.Origin(configuration["MayorsOffice:TileUrl"]) is { } tiles)
+        if (TileMap.Origin(configuration["MayorsOffice:TileUrl"]) is { } tiles)
         {
             services.Configure<SecurityHeadersOptions>(o => o.ImageSources.Add(tiles));
         }
@@ -24,7 +27,7 @@ public sealed class Startup : ModuleStartup
         services.AddAdminMenu<RegistryAdminMenu>();
         services.AddMainMenu<MainMenu>();
         services.AddScoped<RegistryAccess>();
-        services.AddScoped<Documents.DocumentInspector>();
+        services.AddScoped(provider => new DocumentInspector(provider.GetRequiredService<IOptions<RegistryOptions>>().Value.MaxDocumentBytes));
         services.AddRecipeStep<PolicyTasksStep>();
         services.AddRecipeStep<RegistryOfficersStep>();
         services.AddSingleton<AppendOnlyTimelineInterceptor>();

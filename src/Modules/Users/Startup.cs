@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Hosting;
 using CitizenParticipation.Core.Modules;
@@ -60,6 +61,7 @@ public sealed class Startup : ModuleStartup
 
         services.AddScoped<AccountEmails>();
         services.AddSingleton<SecurityStampReader>();
+        services.AddSingleton<ISignerReader, SignerReader>();
         services.AddPermissions<UsersPermissions>();
         services.AddAdminMenu<UsersAdminMenu>();
         services.AddRecipeStep<AdministratorStep>();

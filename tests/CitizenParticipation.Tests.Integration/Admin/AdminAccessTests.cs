@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using CitizenParticipation.Core.Security;
 using CitizenParticipation.Tests.Integration.Infrastructure;
+using CitizenParticipation.Tests.Integration.Users;
 
 namespace CitizenParticipation.Tests.Integration.Admin;
 
@@ -80,6 +83,31 @@ public sealed class AdminAccessTests(SiteFactory site) : IClassFixture<SiteFacto
         Assert.Contains("관리자 대시보드", html);
         Assert.Contains("/admin/settings", html);
         Assert.Contains("/admin/regions", html);
+    }
+
+    [Fact]
+    public async Task The_dashboard_counts_people_by_verification_and_role_and_no_longer_counts_a_deleted_account()
+    {
+        var admin = await site.AdminClientAsync();
+        async Task<Dictionary<string, int>> CountsAsync()
+        {
+            var html = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin"));
+            var rows = Regex.Matches(html, @"<th scope=""row"">([^<]+)</th><td[^>]*>([\d,]+)</td>").ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+            Assert.Contains("합계", rows.Keys);
+            return rows;
+        }
+
+        var before = await CountsAsync();
+        var (citizen, _) = await site.SignedInCitizenAsync("counted");
+        var joined = await CountsAsync();
+        Assert.Equal(before["합계"] + 1, joined["합계"]);
+        Assert.Equal(before["이메일 인증"] + 1, joined["이메일 인증"]);
+        Assert.Equal(before["시민"] + 1, joined["시민"]);
+        Assert.Equal(before["관리자"], joined["관리자"]);
+
+        var deleted = await citizen.PostFormAsync("/account/delete", "/account/delete", new Dictionary<string, string> { ["Password"] = Accounts.Password });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal(before, await CountsAsync());
     }
 
     /// <summary>403 itself, or the cookie handler's redirect to the access-denied page that answers 403.</summary>

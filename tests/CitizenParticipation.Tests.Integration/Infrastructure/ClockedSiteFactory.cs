@@ -12,7 +12,7 @@ namespace CitizenParticipation.Tests.Integration.Infrastructure;
 /// <see cref="ClientIpHeader"/>, as a proxy would), and whose background petition maintenance is off
 /// so that only the test runs it.
 /// </summary>
-public sealed class ClockedSiteFactory : SiteFactory
+public class ClockedSiteFactory : SiteFactory
 {
     public const string ClientIpHeader = "X-Test-Client-IP";
 

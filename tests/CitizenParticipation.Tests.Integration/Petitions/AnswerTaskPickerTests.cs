@@ -97,6 +97,7 @@ public sealed partial class AnswerTaskPickerTests(SiteFactory site) : IClassFixt
         var petition = await site.PetitionAsync(id);
         Assert.Equal(PetitionStatus.Answered, petition.Status);
         Assert.Equal(bus, petition.LinkedTaskId);
+        await site.EventsHandledAsync();
         var outcome = await site.WithDbAsync(db => db.Set<ReceivedOutcome>().AsNoTracking().SingleAsync(o => o.OriginId == id.ToString() && o.Decision == "answered"));
         Assert.Equal(bus, outcome.TaskId);
         var timeline = await site.WithDbAsync(db => db.Set<TaskActivity>().AsNoTracking().Where(a => a.TaskId == bus).ToListAsync());

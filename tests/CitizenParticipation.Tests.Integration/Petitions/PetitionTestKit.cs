@@ -65,6 +65,10 @@ public static partial class PetitionTestKit
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
+    /// <summary>A staff member starts reviewing the petition (takes its moderation lock) through the admin page.</summary>
+    public static async Task<HttpResponseMessage> StartReviewAsync(this HttpClient staff, int id) =>
+        await staff.PostFormAsync($"/admin/petitions/{id}", $"/admin/petitions/{id}/claim", new Dictionary<string, string>());
+
     public static async Task<int> OpenPetitionAsync(this SiteFactory site, string title = "마을버스 배차 간격을 줄여 주세요", string? body = null)
     {
         var author = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Citizen), TestAccounts.Password);

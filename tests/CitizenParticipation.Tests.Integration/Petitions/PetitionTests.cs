@@ -2,10 +2,13 @@ using System.Net;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Security;
 using CitizenParticipation.Modules.Petitions.Domain;
+using CitizenParticipation.Modules.Petitions.Features;
 using CitizenParticipation.Modules.Registry.Domain;
 using CitizenParticipation.Tests.Integration.Infrastructure;
 using CitizenParticipation.Tests.Integration.Users;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenParticipation.Tests.Integration.Petitions;
 
@@ -60,16 +63,25 @@ public sealed class PetitionTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Equal(HttpStatusCode.Redirect, (await author.PostFormAsync(editUrl, editUrl, fields)).StatusCode);
         Assert.Equal(PetitionStatus.PendingModeration, await site.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == id).Select(p => p.Status).SingleAsync()));
 
-        // Two moderators: the first one to open it holds it.
+        // Two moderators: opening the page takes nothing; the first one to start reviewing holds it.
         var staff = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Staff), TestAccounts.Password);
         var otherStaff = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Staff), TestAccounts.Password);
         Assert.Contains("publish-button", await staff.GetStringAsync($"/admin/petitions/{id}"));
+        Assert.Contains("publish-button", await otherStaff.GetStringAsync($"/admin/petitions/{id}"));
+        Assert.Null(await site.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == id).Select(p => p.ModerationLockedBy).SingleAsync()));
+        var started = await staff.StartReviewAsync(id);
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        Assert.Equal($"/admin/petitions/{id}", started.Headers.Location!.OriginalString);
+        Assert.Contains($"/admin/petitions/{id}/release", await staff.GetStringAsync($"/admin/petitions/{id}"));
         var locked = await otherStaff.GetStringAsync($"/admin/petitions/{id}");
         Assert.Contains("locked-by", locked);
         Assert.DoesNotContain("publish-button", locked);
         var refused = await otherStaff.PostFormAsync("/admin/petitions", $"/admin/petitions/{id}/moderate", new Dictionary<string, string> { ["Publish"] = "true" });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         await site.PublishAsync(staff, id);
+        // Only a petition awaiting review has a review to start.
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.StartReviewAsync(id)).StatusCode);
+        Assert.Null(await site.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == id).Select(p => p.ModerationLockedBy).SingleAsync()));
 
         // Signing crosses the lowered thresholds.
         var signerEmails = new List<string>();
@@ -96,6 +108,7 @@ public sealed class PetitionTests(SiteFactory site) : IClassFixture<SiteFactory>
         await site.DeliverMailAsync();
         Assert.Contains("답변했습니다", Mailbox.Last(site.MailDirectory, signerEmails[1]).Subject);
         Assert.Contains("자전거도로 연결 공사", await site.CreateBrowserClient().GetStringAsync($"/petitions/{id}"));
+        await site.EventsHandledAsync();
         var outcomes = await site.WithDbAsync(db => db.Set<ReceivedOutcome>().Where(o => o.OriginId == id.ToString()).Select(o => new { o.Decision, o.TaskId }).ToListAsync());
         Assert.Contains(outcomes, o => o.Decision == "answered" && o.TaskId != null);
         Assert.Contains(outcomes, o => o.Decision == "proposed-for-deliberation");
@@ -248,6 +261,33 @@ public sealed class PetitionTests(SiteFactory site) : IClassFixture<SiteFactory>
         {
             await site.SetPetitionSettingsAsync(s => s with { SignPerAccountPerMinute = 20 });
         }
+    }
+
+    [Fact]
+    public async Task A_comment_longer_than_300_characters_is_refused_by_the_signing_handler_and_counts_nothing()
+    {
+        var id = await site.OpenPetitionAsync("긴 의견");
+        var email = await site.CreateUserAsync(StandardRoles.Citizen);
+        var citizen = await site.LoggedInClientAsync(email, TestAccounts.Password);
+        var userId = await site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var tooLong = new string('가', PetitionSignature.MaxCommentLength + 1);
+        Task<SignOutcome> SignAsync(string comment) => site.WithServicesAsync(services =>
+            services.GetRequiredService<IMediator>().Send(new SignPetition(id, userId, SignatureKind.Agree, comment, "203.0.113.7")));
+
+        var response = await citizen.PostSignAsync(id, await citizen.TokenAsync($"/petitions/{id}"), tooLong);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("의견은 300자 이내로 입력하십시오.", WebUtility.HtmlDecode(await citizen.GetStringAsync(response.Headers.Location!.OriginalString)));
+        Assert.Equal((0, 0), await site.CountsAsync(id));
+
+        // The limit is the handler's: the command sent without the page is refused the same way.
+        Assert.Equal(SignOutcome.CommentTooLong, await SignAsync(tooLong));
+        Assert.Equal((0, 0), await site.CountsAsync(id));
+
+        // Blank space around the comment does not count against it, and is not kept.
+        var longest = new string('나', PetitionSignature.MaxCommentLength);
+        Assert.Equal(SignOutcome.Signed, await SignAsync("  " + longest + "\n"));
+        Assert.Equal((1, 1), await site.CountsAsync(id));
+        Assert.Equal(longest, await site.WithDbAsync(db => db.Set<PetitionSignature>().Where(s => s.PetitionId == id).Select(s => s.Comment).SingleAsync()));
     }
 
     [Fact]

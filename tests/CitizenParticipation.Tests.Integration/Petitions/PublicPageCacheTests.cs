@@ -2,15 +2,33 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CitizenParticipation.Core.Security;
 using CitizenParticipation.Modules.Petitions.Domain;
+using CitizenParticipation.Modules.Petitions.Features;
 using CitizenParticipation.Tests.Integration.Infrastructure;
 using CitizenParticipation.Tests.Integration.Users;
+using MediatR;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenParticipation.Tests.Integration.Petitions;
 
 /// <summary>Anonymous readers share recently rendered petition pages; logged-in people and committed changes never see them stale.</summary>
-public sealed partial class PublicPageCacheTests(SiteFactory site) : IClassFixture<SiteFactory>
+public sealed partial class PublicPageCacheTests(PublicPageCacheTests.LongCacheSiteFactory site) : IClassFixture<PublicPageCacheTests.LongCacheSiteFactory>
 {
+    /// <summary>
+    /// Pages stay cached for an hour, so that "still cached" never depends on how fast a busy machine runs the test,
+    /// and only the test runs the petition maintenance.
+    /// </summary>
+    public sealed class LongCacheSiteFactory : SiteFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Petitions:PublicCacheSeconds", "3600");
+            builder.UseSetting("Petitions:MaintenanceEnabled", "false");
+        }
+    }
+
     [GeneratedRegex("<strong id=\"signature-count\">([^<]+)</strong>")]
     private static partial Regex CountPattern();
 
@@ -80,6 +98,30 @@ public sealed partial class PublicPageCacheTests(SiteFactory site) : IClassFixtu
         // The shared count catches up within the cache's lifetime (a few seconds), not at once.
         Assert.Contains("\"signatures\":0", await site.CreateBrowserClient().GetStringAsync($"/petitions/{id}/counts"));
     }
+
+    [Fact]
+    public async Task Only_commands_that_change_public_pages_evict_them()
+    {
+        await site.SetPetitionSettingsAsync(s => s with { SignPerIpPerMinute = 10000 });
+        var id = await site.OpenPetitionAsync();
+        Assert.Equal("0", Count(await site.CreateBrowserClient().GetStringAsync($"/petitions/{id}")));
+        await site.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.SignatureCount, 4321)));
+
+        // Commands that change no public page leave the shared page as it was: a moderator letting go of a review,
+        // and the per-minute maintenance when nothing is due.
+        var staff = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Staff), TestAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"/admin/petitions/{id}", $"/admin/petitions/{id}/release", new Dictionary<string, string>())).StatusCode);
+        Assert.Equal((0, 0), await Maintenance());
+        Assert.Equal("0", Count(await site.CreateBrowserClient().GetStringAsync($"/petitions/{id}")));
+
+        // The maintenance that closes the petition changes its page: the shared page is rendered afresh.
+        await site.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ClosesAt, DateTime.UtcNow.AddMinutes(-1))));
+        Assert.Equal(1, (await Maintenance()).Closed);
+        Assert.Equal("4,321", Count(await site.CreateBrowserClient().GetStringAsync($"/petitions/{id}")));
+    }
+
+    private Task<(int Closed, int Anonymised)> Maintenance() =>
+        site.WithServicesAsync(services => services.GetRequiredService<IMediator>().Send(new RunPetitionMaintenance()));
 
     [Fact]
     public async Task Visitors_switch_language_with_plain_links_that_return_to_the_page()

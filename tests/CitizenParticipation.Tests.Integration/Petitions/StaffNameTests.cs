@@ -55,7 +55,8 @@ public sealed partial class StaffNameTests(SiteFactory site) : IClassFixture<Sit
         var published = await SubmittedPetitionAsync(author);
         var rejected = await SubmittedPetitionAsync(author);
 
-        // The first to open the petition holds it; the other staff member is told who.
+        // The first to start reviewing the petition holds it; the other staff member is told who.
+        Assert.Equal(HttpStatusCode.Redirect, (await reviewer.StartReviewAsync(published)).StatusCode);
         Assert.Contains("publish-button", await reviewer.GetHtmlAsync($"/admin/petitions/{published}"));
         var lockMessage = Find(LockPattern(), await answerer.GetHtmlAsync($"/admin/petitions/{published}"), "moderation lock message");
         Assert.Contains("이검토", lockMessage);
@@ -67,7 +68,6 @@ public sealed partial class StaffNameTests(SiteFactory site) : IClassFixture<Sit
         Assert.DoesNotContain(reviewerEmail, refusal);
 
         await site.PublishAsync(reviewer, published);
-        await reviewer.GetAsync($"/admin/petitions/{rejected}");
         var reject = await reviewer.PostFormAsync($"/admin/petitions/{rejected}", $"/admin/petitions/{rejected}/moderate", new Dictionary<string, string>
         {
             ["Publish"] = "false",
@@ -115,7 +115,7 @@ public sealed partial class StaffNameTests(SiteFactory site) : IClassFixture<Sit
 
         var after = await SubmittedPetitionAsync();
         var (other, _) = await SignedInAsync("한동료", StandardRoles.Staff);
-        Assert.Contains("publish-button", await staff.GetHtmlAsync($"/admin/petitions/{after}"));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.StartReviewAsync(after)).StatusCode);
         var lockMessage = Find(LockPattern(), await other.GetHtmlAsync($"/admin/petitions/{after}"), "moderation lock message");
         Assert.Contains("정이후", lockMessage);
         await site.PublishAsync(staff, after);
@@ -135,7 +135,7 @@ public sealed partial class StaffNameTests(SiteFactory site) : IClassFixture<Sit
         var decided = await SubmittedPetitionAsync(author);
         var held = await SubmittedPetitionAsync();
         await site.PublishAsync(leaver, decided);
-        Assert.Contains("publish-button", await leaver.GetHtmlAsync($"/admin/petitions/{held}"));
+        Assert.Equal(HttpStatusCode.Redirect, (await leaver.StartReviewAsync(held)).StatusCode);
         Assert.Contains("탈퇴직원", Find(LockPattern(), await colleague.GetHtmlAsync($"/admin/petitions/{held}"), "moderation lock message"));
 
         foreach (var client in new[] { author, leaver })

@@ -34,6 +34,7 @@ public sealed class AuthorNameTests(SiteFactory site) : IClassFixture<SiteFactor
         });
         var taskId = await SendAsync(new SaveTask
         {
+            Actor = Actors.Administrator,
             Title = "근린공원 화장실 확충", Kind = PolicyTaskKind.KeyPolicy, PolicyFieldId = field, DepartmentId = department, RegionIds = [region], IsPublic = true,
         });
         var email = await site.CreateNamedUserAsync("박담당", StandardRoles.DepartmentOfficer);

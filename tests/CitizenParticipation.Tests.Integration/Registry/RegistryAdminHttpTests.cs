@@ -1,7 +1,9 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Security;
+using CitizenParticipation.Core.Documents;
 using CitizenParticipation.Modules.Registry.Domain;
 using CitizenParticipation.Modules.Registry.Features;
 using CitizenParticipation.Tests.Integration.Infrastructure;
@@ -28,12 +30,16 @@ public sealed class RegistryAdminHttpTests(DemoSiteFactory site) : IClassFixture
     private async Task<HttpClient> DemoClientAsync(string email) => await site.LoggedInClientAsync(email, DemoAccounts.Password);
 
     /// <summary>A DepartmentOfficer assigned to the welfare policy division only.</summary>
-    private async Task<HttpClient> WelfareOfficerAsync()
+    private async Task<HttpClient> WelfareOfficerAsync() => (await WelfareOfficerWithIdAsync()).Client;
+
+    /// <summary>As <see cref="WelfareOfficerAsync"/>, with the officer as a handler sees them when a command is sent without the page.</summary>
+    private async Task<(HttpClient Client, ClaimsPrincipal Actor)> WelfareOfficerWithIdAsync()
     {
         var email = await site.CreateUserAsync(StandardRoles.DepartmentOfficer);
         var welfare = await site.WithDbAsync(db => db.Departments.Where(d => d.Code == "welfare-policy").Select(d => d.Id).SingleAsync());
         Assert.True(await SendAsync(new AssignOfficer { Email = email, DepartmentId = welfare }));
-        return await site.LoggedInClientAsync(email, TestAccounts.Password);
+        var id = await site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        return (await site.LoggedInClientAsync(email, TestAccounts.Password), Actors.SignedIn(id, StandardRoles.DepartmentOfficer));
     }
 
     private static async Task<bool> IsForbiddenAsync(HttpClient client, HttpResponseMessage response)
@@ -60,6 +66,24 @@ public sealed class RegistryAdminHttpTests(DemoSiteFactory site) : IClassFixture
             { new StringContent("true"), "IsPublic" },
         };
         return form;
+    }
+
+    /// <summary>The task as it stands, for "nothing changed".</summary>
+    private Task<(int Activities, int Documents, int Tasks, PolicyTask Task)> SnapshotAsync(int taskId) => site.WithDbAsync(async db => (
+        await db.Set<TaskActivity>().CountAsync(a => a.TaskId == taskId),
+        await db.Set<TaskDocument>().CountAsync(d => d.Activity!.TaskId == taskId),
+        await db.Set<PolicyTask>().CountAsync(),
+        await db.Set<PolicyTask>().AsNoTracking().SingleAsync(t => t.Id == taskId)));
+
+    private static void AssertUnchanged((int Activities, int Documents, int Tasks, PolicyTask Task) before, (int Activities, int Documents, int Tasks, PolicyTask Task) after)
+    {
+        Assert.Equal(before.Activities, after.Activities);
+        Assert.Equal(before.Documents, after.Documents);
+        Assert.Equal(before.Tasks, after.Tasks);
+        Assert.Equal(before.Task.Title, after.Task.Title);
+        Assert.Equal(before.Task.Progress, after.Task.Progress);
+        Assert.Equal(before.Task.Status, after.Task.Status);
+        Assert.Equal(before.Task.DepartmentId, after.Task.DepartmentId);
     }
 
     [Fact]
@@ -103,6 +127,72 @@ public sealed class RegistryAdminHttpTests(DemoSiteFactory site) : IClassFixture
         Assert.Equal(before.Task.Title, after.Task.Title);
         Assert.Equal(before.Task.Progress, after.Task.Progress);
         Assert.Equal(before.Task.Status, after.Task.Status);
+    }
+
+    [Fact]
+    public async Task The_department_rule_is_the_handlers_whoever_sends_the_edit_the_entry_or_the_document()
+    {
+        var taskId = await TaskIdAsync(TransportTask);
+        var before = await SnapshotAsync(taskId);
+        var (client, officer) = await WelfareOfficerWithIdAsync();
+        var pdf = SimplePdf.Create("Report", "Another department's report.");
+
+        // Over HTTP: an entry carrying a document, from the welfare officer on the transport bureau's task.
+        var token = await client.GetAntiforgeryTokenAsync($"/admin/registry/tasks/{taskId}");
+        var upload = ActivityForm(token, "다른 부서의 문서 첨부", 50);
+        upload.Add(new ByteArrayContent(pdf), "files", "다른 부서 보고서.pdf");
+        var uploaded = await client.PostAsync($"/admin/registry/tasks/{taskId}/activities", upload);
+        Assert.True(await IsForbiddenAsync(client, uploaded), $"POST activities with a document answered {(int)uploaded.StatusCode}.");
+
+        // Sent directly, without any page: the handlers refuse the same person (the commands are otherwise valid).
+        var region = await site.WithDbAsync(db => db.Regions.Select(r => r.Id).FirstAsync());
+        await Assert.ThrowsAsync<Core.Mediation.ForbiddenException>(() => SendAsync(new SaveTask
+        {
+            Id = taskId, Title = "다른 부서가 바꾼 제목", Kind = before.Task.Kind, RegionIds = [region], Status = before.Task.Status, Progress = before.Task.Progress,
+            DepartmentId = before.Task.DepartmentId, ParentId = before.Task.ParentId, Weight = before.Task.Weight, Actor = officer,
+        }));
+        await Assert.ThrowsAsync<Core.Mediation.ForbiddenException>(() => SendAsync(new AddActivity
+        {
+            TaskId = taskId, Kind = ActivityKind.Report, OccurredOn = new DateOnly(2026, 2, 1), Text = "다른 부서의 보고", Files = [new UploadedFile("다른 부서 보고서.pdf", pdf)],
+            Actor = officer,
+        }));
+        await Assert.ThrowsAsync<Core.Mediation.ForbiddenException>(() => SendAsync(new AddActivity
+        {
+            TaskId = taskId, OccurredOn = new DateOnly(2026, 2, 1), Text = "로그인하지 않은 보고", Actor = Actors.Nobody,
+        }));
+        await Assert.ThrowsAsync<Core.Mediation.ForbiddenException>(() => SendAsync(new SaveTask { Title = "아무나 만든 과제", Kind = PolicyTaskKind.KeyPolicy, RegionIds = [region], Actor = Actors.Nobody }));
+
+        // Creating a task for a department that is not the officer's own is refused with a message on the field.
+        var refused = await Assert.ThrowsAsync<Core.Mediation.RequestValidationException>(() => SendAsync(new SaveTask
+        {
+            Title = "다른 부서에 넣은 과제", Kind = PolicyTaskKind.KeyPolicy, RegionIds = [region], DepartmentId = before.Task.DepartmentId, Actor = officer,
+        }));
+        Assert.Equal(nameof(SaveTask.DepartmentId), Assert.Single(refused.Failures).Field);
+
+        AssertUnchanged(before, await SnapshotAsync(taskId));
+    }
+
+    [Fact]
+    public async Task The_departments_own_officer_cannot_hand_its_task_to_another_department()
+    {
+        var taskId = await TaskIdAsync(TransportTask);
+        var before = await SnapshotAsync(taskId);
+        var welfare = await site.WithDbAsync(db => db.Departments.Where(d => d.Code == "welfare-policy").Select(d => d.Id).SingleAsync());
+        var client = await DemoClientAsync(DemoAccounts.TransportOfficer);
+
+        var response = await client.PostFormAsync($"/admin/registry/tasks/{taskId}/edit", $"/admin/registry/tasks/{taskId}/edit", new Dictionary<string, string>
+        {
+            ["Title"] = before.Task.Title,
+            ["Kind"] = before.Task.Kind.ToString(),
+            ["Status"] = before.Task.Status.ToString(),
+            ["Progress"] = before.Task.Progress.ToString(),
+            ["DepartmentId"] = welfare.ToString(),
+            ["IsPublic"] = "true",
+        });
+
+        Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("본인이 소속된 부서를 선택하십시오.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        AssertUnchanged(before, await SnapshotAsync(taskId));
     }
 
     [Fact]
@@ -158,6 +248,7 @@ public sealed class RegistryAdminHttpTests(DemoSiteFactory site) : IClassFixture
         const string title = "내부 검토 중인 교통 과제";
         var taskId = await SendAsync(new SaveTask
         {
+            Actor = Actors.Administrator,
             Title = title, Kind = PolicyTaskKind.KeyPolicy, PolicyFieldId = reference.Field, DepartmentId = reference.Department,
             RegionIds = [reference.Region], IsPublic = false, Progress = 5,
         });
@@ -239,6 +330,7 @@ public sealed class RegistryAdminHttpTests(DemoSiteFactory site) : IClassFixture
         {
             ids.Add(await SendAsync(new SaveTask
             {
+                Actor = Actors.Administrator,
                 Title = title, Summary = summary, Kind = PolicyTaskKind.KeyPolicy, PolicyFieldId = reference.Field, RegionIds = [reference.Region],
                 IsPublic = true, Latitude = -33.45, Longitude = -70.66, Weight = 2.5,
             }));
@@ -370,6 +462,7 @@ public sealed class RegistryAdminHttpTests(DemoSiteFactory site) : IClassFixture
             const string title = "강화 평화전망대 셔틀버스 신설";
             await SendAsync(new SaveTask
             {
+                Actor = Actors.Administrator,
                 Title = title, Kind = PolicyTaskKind.KeyPolicy, PolicyFieldId = reference.Field, RegionIds = [reference.Region], IsPublic = true,
                 Progress = 20, Latitude = 37.76, Longitude = 126.45,
             });

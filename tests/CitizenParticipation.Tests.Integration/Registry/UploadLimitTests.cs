@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using CitizenParticipation.Modules.Registry.Domain;
 using CitizenParticipation.Modules.Registry.Features;
+using CitizenParticipation.Tests.Integration.Documents;
 using CitizenParticipation.Tests.Integration.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -287,6 +287,23 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.DoesNotContain("Hello", inKorean.Body);
     }
 
+    [Fact]
+    public async Task The_language_chosen_while_signed_in_is_kept_on_the_account()
+    {
+        var (client, email) = await site.SignedInCitizenAsync("switching");
+        Task<string> Kept() => site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.PreferredCulture).SingleAsync());
+        Assert.Equal("ko", await Kept());
+
+        var chosen = await client.PostFormAsync("/", "/culture", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/account/profile" });
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        Assert.Equal("/account/profile", chosen.Headers.Location?.OriginalString);
+        Assert.Equal("en", await Kept());
+
+        var refused = await client.PostFormAsync("/", "/culture", new Dictionary<string, string> { ["culture"] = "fr" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("en", await Kept());
+    }
+
     [Theory]
     [InlineData("/account/change-password", "/account/change-password")]
     [InlineData("https://evil.example/", "/")]

@@ -46,13 +46,13 @@ public sealed class SessionTests(ClockedSiteFactory site) : IClassFixture<Clocke
 
         // The other session's sign-in still carries the name it was issued with...
         var early = await SubmittedPetitionAsync();
-        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync($"/admin/petitions/{early}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await phone.StartReviewAsync(early)).StatusCode);
         Assert.Equal("윤처음", await LockHolderAsync(early));
 
         // ...until the security stamp is checked again, which re-issues the sign-in with the current name.
         site.Clock.Advance(TimeSpan.FromMinutes(6));
         var later = await SubmittedPetitionAsync();
-        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync($"/admin/petitions/{later}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await phone.StartReviewAsync(later)).StatusCode);
         Assert.Equal("윤나중", await LockHolderAsync(later));
     }
 

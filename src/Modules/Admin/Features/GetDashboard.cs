@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -19,21 +20,11 @@ public sealed record Dashboard(
 
 public sealed record RoleCount(string Name, int Members);
 
-public sealed class GetDashboardHandler(SiteDbContext db) : IRequestHandler<GetDashboard, Dashboard>
+public sealed class GetDashboardHandler(SiteDbContext db, IMediator mediator) : IRequestHandler<GetDashboard, Dashboard>
 {
     public async Task<Dashboard> Handle(GetDashboard request, CancellationToken cancellationToken)
     {
-        // Deleted accounts keep their row (contributions stay), but they are no longer users.
-        var users = db.Users.Where(u => u.DeletedAt == null);
-        var total = await users.CountAsync(cancellationToken);
-        var resident = await users.CountAsync(u => u.ResidentVerified, cancellationToken);
-        var email = await users.CountAsync(u => !u.ResidentVerified && u.EmailConfirmed, cancellationToken);
-
-        var roles = await db.Roles
-            .OrderBy(r => r.Name)
-            .Select(r => new RoleCount(r.Name!, db.UserRoles.Count(ur => ur.RoleId == r.Id && db.Users.Any(u => u.Id == ur.UserId && u.DeletedAt == null))))
-            .ToListAsync(cancellationToken);
-
+        var people = await mediator.Send(new CountPeople(), cancellationToken);
         var pending = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending, cancellationToken);
         var failed = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed, cancellationToken);
         var lastError = await db.OutboxMessages
@@ -42,6 +33,7 @@ public sealed class GetDashboardHandler(SiteDbContext db) : IRequestHandler<GetD
             .Select(m => new { m.LastError, m.NextAttemptAt })
             .FirstOrDefaultAsync(cancellationToken);
 
-        return new Dashboard(total, total - resident - email, email, resident, roles, pending, failed, lastError?.LastError, lastError?.NextAttemptAt);
+        return new Dashboard(people.Total, people.Unverified, people.EmailConfirmed, people.ResidentVerified,
+            people.Roles.Select(r => new RoleCount(r.Role, r.Members)).ToList(), pending, failed, lastError?.LastError, lastError?.NextAttemptAt);
     }
 }

@@ -1,7 +1,7 @@
 using CitizenParticipation.Core.Security;
 using System.Security.Claims;
+using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Localization;
-using CitizenParticipation.Modules.Home.Features;
 using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;

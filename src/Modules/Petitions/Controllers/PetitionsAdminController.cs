@@ -53,6 +53,23 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
         return await ShowDetail(id, form, null, null);
     }
 
+    /// <summary>Takes (or renews) the review of a petition, so that other moderators see who has it.</summary>
+    [HttpPost("{id:int}/claim")]
+    public async Task<IActionResult> Claim(int id)
+    {
+        if (!await authorization.AuthorizeAsync(User, PetitionPermissions.ModeratePetitions)) return Forbid();
+        if (await mediator.Send(new GetAdminPetition(id)) is not { Petition.Status: PetitionStatus.PendingModeration })
+        {
+            return NotFound();
+        }
+
+        var taken = await mediator.Send(new ClaimModeration(id, User.RequiredUserId(), User.DisplayName()));
+        TempData["Notice"] = (taken.Held
+            ? t["You are reviewing this petition; other moderators see that for fifteen minutes."]
+            : t["{0} is reviewing this petition. Try again later.", taken.HolderName ?? ""]).Value;
+        return RedirectToAction(nameof(Detail), new { id });
+    }
+
     [HttpPost("{id:int}/release")]
     public async Task<IActionResult> Release(int id)
     {
@@ -137,8 +154,7 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
         var p = detail.Petition;
         if (canModerate && p.Status is PetitionStatus.PendingModeration)
         {
-            // Opening a petition for review takes it: another moderator sees who has it.
-            moderationLock = await mediator.Send(new ClaimModeration(id, User.RequiredUserId(), User.DisplayName()));
+            moderationLock = await mediator.Send(new GetModerationLock(id, User.RequiredUserId()));
         }
 
         var canAnswer = await authorization.AuthorizeAsync(User, PetitionPermissions.AnswerPetitions);

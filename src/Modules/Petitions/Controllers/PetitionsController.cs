@@ -63,12 +63,6 @@ public sealed class PetitionsController(IMediator mediator, ISettings<PetitionSe
     [PetitionRateLimit(PetitionLimit.Sign)]
     public async Task<IActionResult> Sign(int id, string? comment, SignatureKind kind = SignatureKind.Agree)
     {
-        if (comment?.Length > 300)
-        {
-            TempData["Error"] = t["A comment can be at most 300 characters."].Value;
-            return RedirectToAction(nameof(Details), new { id });
-        }
-
         var outcome = await mediator.Send(new SignPetition(id, User.RequiredUserId(), kind, comment,
             HttpContext.Connection.RemoteIpAddress?.ToString()));
         var message = outcome switch
@@ -79,6 +73,7 @@ public sealed class PetitionsController(IMediator mediator, ISettings<PetitionSe
             SignOutcome.Rejected => t["This petition was rejected: it does not accept signatures."],
             SignOutcome.VerificationRequired => t["Your account needs a higher verification level to sign. Confirm your email address or verify your residence in your profile."],
             SignOutcome.DisagreementDisabled => t["This site does not count disagreements."],
+            SignOutcome.CommentTooLong => t["A comment can be at most 300 characters."],
             _ => null,
         };
         if (message is null)
@@ -87,7 +82,8 @@ public sealed class PetitionsController(IMediator mediator, ISettings<PetitionSe
         }
 
         TempData[outcome == SignOutcome.Signed ? "Notice" : "Error"] = message.Value;
-        if (outcome is not SignOutcome.Signed and not SignOutcome.AlreadySigned)
+        // A comment that is too long goes back to the petition, whose form shows the message.
+        if (outcome is not SignOutcome.Signed and not SignOutcome.AlreadySigned and not SignOutcome.CommentTooLong)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
             return View("Refused", message.Value);

@@ -39,7 +39,7 @@ internal sealed class PetitionSignatureConfiguration : IEntityTypeConfiguration<
     {
         e.ToTable("PetitionSignatures");
         e.Property(s => s.SignerName).HasMaxLength(50);
-        e.Property(s => s.Comment).HasMaxLength(300);
+        e.Property(s => s.Comment).HasMaxLength(PetitionSignature.MaxCommentLength);
         e.Property(s => s.IpAddress).HasMaxLength(45);
         e.Property(s => s.EmailDomain).HasMaxLength(255);
         e.HasOne<Petition>().WithMany().HasForeignKey(s => s.PetitionId).OnDelete(DeleteBehavior.Cascade);

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace CitizenParticipation.Modules.Petitions.Domain;
 
 public enum PetitionStatus
@@ -100,8 +102,17 @@ public sealed class Petition
     public static bool IsPublicStatus(PetitionStatus status) =>
         status is PetitionStatus.Open or PetitionStatus.AwaitingAnswer or PetitionStatus.Answered or PetitionStatus.Closed or PetitionStatus.Rejected;
 
-    public bool AcceptsSignatures(DateTime now) =>
-        Status is PetitionStatus.Open or PetitionStatus.AwaitingAnswer && ClosesAt > now;
+    /// <summary>
+    /// The states in which a petition takes signatures until its closing date. The one definition: the entity,
+    /// the signature writer's refusal and the writer's SQL guard all read it.
+    /// </summary>
+    public static readonly FrozenSet<PetitionStatus> SigningStatuses = FrozenSet.Create(PetitionStatus.Open, PetitionStatus.AwaitingAnswer);
+
+    /// <summary>Whether a petition in <paramref name="status"/>, closing at <paramref name="closesAt"/>, takes a signature at <paramref name="now"/>.</summary>
+    public static bool AcceptsSignatures(PetitionStatus status, DateTime? closesAt, DateTime now) =>
+        SigningStatuses.Contains(status) && closesAt > now;
+
+    public bool AcceptsSignatures(DateTime now) => AcceptsSignatures(Status, ClosesAt, now);
 
     public bool IsEditableByAuthor => Status == PetitionStatus.Draft;
 

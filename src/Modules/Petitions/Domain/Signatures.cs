@@ -12,6 +12,9 @@ public enum SignatureKind
 /// </summary>
 public sealed class PetitionSignature
 {
+    /// <summary>The longest comment a signer may leave with their signature, as kept (trimmed).</summary>
+    public const int MaxCommentLength = 300;
+
     public long Id { get; set; }
     public int PetitionId { get; set; }
     public Guid? UserId { get; set; }
@@ -24,6 +27,9 @@ public sealed class PetitionSignature
     public string? EmailDomain { get; set; }
     /// <summary>Set when staff invalidated the signature as abuse; it no longer counts.</summary>
     public long? InvalidationId { get; set; }
+
+    /// <summary>Whether a signer's comment is longer than a signature may carry; blank space around it does not count.</summary>
+    public static bool IsCommentTooLong(string? comment) => comment is not null && comment.AsSpan().Trim().Length > MaxCommentLength;
 }
 
 /// <summary>A prior agreement given through the private link before publication.</summary>

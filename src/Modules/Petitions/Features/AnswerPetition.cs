@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Events;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Petitions.Domain;
@@ -16,6 +18,7 @@ namespace CitizenParticipation.Modules.Petitions.Features;
 /// Publishes the city's official answer: the petition shows it, its signers are emailed, and the
 /// registry receives it as an outcome (on the task staff named, or as a new citizen-born task).
 /// </summary>
+[EvictsPublicPages(PetitionCaching.Tag)]
 public sealed class AnswerPetition : ICommand<int>
 {
     public int PetitionId { get; set; }
@@ -94,7 +97,7 @@ public sealed class AnswerPetitionValidator(SiteDbContext db, IMediator mediator
     }
 }
 
-public sealed class AnswerPetitionHandler(SiteDbContext db, TimeProvider clock, PetitionEmails emails, IMediator mediator, IStringLocalizer<AnswerPetition> t)
+public sealed class AnswerPetitionHandler(SiteDbContext db, TimeProvider clock, PetitionEmails emails, IStringLocalizer<AnswerPetition> t)
     : IRequestHandler<AnswerPetition, int>
 {
     public async Task<int> Handle(AnswerPetition request, CancellationToken cancellationToken)
@@ -110,18 +113,17 @@ public sealed class AnswerPetitionHandler(SiteDbContext db, TimeProvider clock, 
         var first = petition.AnsweredAt is null;
         petition.Answer(request.Text, request.VideoUrl, request.Official, request.DepartmentId, request.LinkedTaskId, request.StaffId, now);
         db.Add(new PetitionEvent { PetitionId = petition.Id, Kind = first ? "answered" : "answer-updated", ActorId = request.StaffId, ActorName = request.StaffName, Note = request.Official, CreatedAt = now });
-        await db.SaveChangesAsync(cancellationToken);
-
         if (first)
         {
             await emails.StartSignerMailingAsync(petition, PetitionMailingKinds.Answered, now, cancellationToken);
+            // Saved with the answer and handled by the registry after the commit.
             var codes = await PetitionCodes.ForAsync(db, petition, cancellationToken);
-            await mediator.Publish(new OutcomePublished(
+            db.Raise(new OutcomePublished(
                 OutcomeOrigin.Petition, petition.Id.ToString(CultureInfo.InvariantCulture), petition.Title, $"/petitions/{petition.Id}", "answered",
-                petition.AnswerText!, codes.Field, codes.Region, now, request.StaffId, request.LinkedTaskId), cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+                petition.AnswerText!, codes.Field, codes.Region, now, request.StaffId, request.LinkedTaskId), now);
         }
 
+        await db.SaveChangesAsync(cancellationToken);
         return petition.Id;
     }
 }

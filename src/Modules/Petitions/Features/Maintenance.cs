@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
@@ -13,7 +14,12 @@ using Microsoft.Extensions.Logging;
 namespace CitizenParticipation.Modules.Petitions.Features;
 
 /// <summary>Closes petitions whose period ended and anonymises those past the retention period.</summary>
-public sealed record RunPetitionMaintenance : ICommand<(int Closed, int Anonymised)>;
+[EvictsPublicPages(PetitionCaching.Tag)]
+public sealed record RunPetitionMaintenance : ICommand<(int Closed, int Anonymised)>, IEvictsPublicPagesWhen<(int Closed, int Anonymised)>
+{
+    /// <summary>It runs every minute and mostly finds nothing due: the public pages stay cached then.</summary>
+    public bool ChangedPublicPages((int Closed, int Anonymised) result) => result.Closed + result.Anonymised > 0;
+}
 
 public sealed class RunPetitionMaintenanceHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settingsCache)
     : IRequestHandler<RunPetitionMaintenance, (int Closed, int Anonymised)>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Core.Settings;
@@ -12,7 +13,7 @@ namespace CitizenParticipation.Modules.Petitions.Features;
 
 /// <summary>
 /// Takes (or renews) the moderation lock for fifteen minutes. One conditional UPDATE does it, so two
-/// staff members opening the same petition at the same moment cannot both get it.
+/// staff members starting to review the same petition at the same moment cannot both get it.
 /// </summary>
 public sealed record ClaimModeration(int PetitionId, Guid StaffId, string StaffName) : ICommand<ModerationLock>;
 
@@ -55,6 +56,7 @@ public sealed class ReleaseModerationHandler(SiteDbContext db) : IRequestHandler
                 .SetProperty(p => p.ModerationLockedUntil, (DateTime?)null), cancellationToken) > 0;
 }
 
+[EvictsPublicPages(PetitionCaching.Tag)]
 public sealed class ModeratePetition : ICommand<PetitionStatus>
 {
     public int PetitionId { get; set; }

@@ -1,3 +1,5 @@
+using CitizenParticipation.Core.Caching;
+using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Core.Settings;
@@ -30,9 +32,14 @@ public sealed class GetAgreementPageHandler(SiteDbContext db) : IRequestHandler<
 }
 
 /// <summary>A prior agreement through the private link; when enough are in, the petition moves on.</summary>
-public sealed record AgreeToPetition(string Token, Guid UserId) : ICommand<PetitionStatus>;
+[EvictsPublicPages(PetitionCaching.Tag)]
+public sealed record AgreeToPetition(string Token, Guid UserId) : ICommand<PetitionStatus>, IEvictsPublicPagesWhen<PetitionStatus>
+{
+    /// <summary>Only the agreement that opens the petition changes a public page.</summary>
+    public bool ChangedPublicPages(PetitionStatus result) => Petition.IsPublicStatus(result);
+}
 
-public sealed class AgreeToPetitionHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settingsCache, IStringLocalizer<AgreeToPetition> t)
+public sealed class AgreeToPetitionHandler(SiteDbContext db, IMediator mediator, TimeProvider clock, ISettings<PetitionSettings> settingsCache, IStringLocalizer<AgreeToPetition> t)
     : IRequestHandler<AgreeToPetition, PetitionStatus>
 {
     public async Task<PetitionStatus> Handle(AgreeToPetition request, CancellationToken cancellationToken)
@@ -49,8 +56,8 @@ public sealed class AgreeToPetitionHandler(SiteDbContext db, TimeProvider clock,
             throw new RequestValidationException("", t["You wrote this petition: share the link with others to collect their agreement."]);
         }
 
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == request.UserId, cancellationToken);
-        if (user is null || user.VerificationLevel < settings.RequiredVerification)
+        var person = await mediator.Send(new GetPerson(request.UserId), cancellationToken);
+        if (person is null || person.VerificationLevel < settings.RequiredVerification)
         {
             throw new RequestValidationException("", t["Your account needs a higher verification level to agree."]);
         }

@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Petitions.Services;
@@ -5,6 +6,7 @@ using MediatR;
 
 namespace CitizenParticipation.Modules.Petitions.Features;
 
+[EvictsPublicPages(PetitionCaching.Tag)]
 public sealed record SavePetitionSettings(PetitionSettings Settings) : ICommand<bool>;
 
 public sealed class SavePetitionSettingsHandler(SiteSettingsService store) : IRequestHandler<SavePetitionSettings, bool>

@@ -1,5 +1,6 @@
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Events;
 using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Services;
@@ -17,6 +18,7 @@ public enum SignOutcome
     Rejected,
     VerificationRequired,
     DisagreementDisabled,
+    CommentTooLong,
 }
 
 /// <summary>
@@ -30,6 +32,11 @@ public sealed class SignPetitionHandler(ISettings<PetitionSettings> settingsCach
 {
     public async Task<SignOutcome> Handle(SignPetition request, CancellationToken cancellationToken)
     {
+        if (PetitionSignature.IsCommentTooLong(request.Comment))
+        {
+            return SignOutcome.CommentTooLong;
+        }
+
         var settings = await settingsCache.GetAsync(cancellationToken);
         if (request.Kind == SignatureKind.Disagree && !settings.DisagreementEnabled)
         {
@@ -46,7 +53,7 @@ public sealed class SignPetitionHandler(ISettings<PetitionSettings> settingsCach
 public static class ThresholdActions
 {
     public static async Task ApplyAsync(SiteDbContext db, Petition petition, PetitionSettings settings, bool answer, bool agenda, DateTime now,
-        PetitionEmails emails, IMediator mediator, CancellationToken cancellationToken)
+        PetitionEmails emails, CancellationToken cancellationToken)
     {
         if (answer)
         {
@@ -61,13 +68,13 @@ public static class ThresholdActions
         {
             petition.ProposeForAgenda(now);
             db.Add(new PetitionEvent { PetitionId = petition.Id, Kind = "proposed-for-deliberation", ActorName = "", CreatedAt = now });
-            await db.SaveChangesAsync(cancellationToken);
             var codes = await PetitionCodes.ForAsync(db, petition, cancellationToken);
-            await mediator.Publish(new OutcomePublished(
+            // Saved with the proposal and handled by the registry after the commit, not on the signature writer's thread.
+            db.Raise(new OutcomePublished(
                 OutcomeOrigin.Petition, petition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), petition.Title,
                 $"/petitions/{petition.Id}", "proposed-for-deliberation",
                 $"시민 {petition.SignatureCount:N0}명이 동의한 청원으로, 시민참여위원회 심의 안건으로 제안되었습니다.",
-                codes.Field, codes.Region, now, null, null), cancellationToken);
+                codes.Field, codes.Region, now, null, null), now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

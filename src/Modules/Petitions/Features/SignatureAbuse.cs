@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net;
+using CitizenParticipation.Core.Caching;
+using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Petitions.Domain;
@@ -46,6 +48,7 @@ public sealed class GetSignatureReportHandler(SiteDbContext db, TimeProvider clo
 }
 
 /// <summary>Invalidates signatures matching an IP range, an email domain and/or a time window; counts drop, the action is logged.</summary>
+[EvictsPublicPages(PetitionCaching.Tag)]
 public sealed class InvalidateSignatures : ICommand<int>
 {
     public int PetitionId { get; set; }
@@ -72,7 +75,7 @@ public sealed class InvalidateSignatures : ICommand<int>
     public string Reason { get; set; } = "";
 }
 
-public sealed class InvalidateSignaturesHandler(SiteDbContext db, TimeProvider clock, IStringLocalizer<InvalidateSignatures> t) : IRequestHandler<InvalidateSignatures, int>
+public sealed class InvalidateSignaturesHandler(SiteDbContext db, IMediator mediator, TimeProvider clock, IStringLocalizer<InvalidateSignatures> t) : IRequestHandler<InvalidateSignatures, int>
 {
     public async Task<int> Handle(InvalidateSignatures request, CancellationToken cancellationToken)
     {
@@ -122,7 +125,7 @@ public sealed class InvalidateSignaturesHandler(SiteDbContext db, TimeProvider c
         var matched = candidates.Where(c => network is null || (c.IpAddress is not null && IPAddress.TryParse(c.IpAddress, out var ip) && network.Value.Contains(ip))).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         // The log names the account's display name; the sign-in cookie carries no display name claim, only the email.
-        var staffName = await db.Users.Where(u => u.Id == request.StaffId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) is { Length: > 0 } displayName
+        var staffName = (await mediator.Send(new GetPerson(request.StaffId), cancellationToken))?.DisplayName is { Length: > 0 } displayName
             ? displayName
             : request.StaffName;
         var criteria = string.Join("; ", new[]

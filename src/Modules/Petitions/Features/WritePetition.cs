@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
@@ -105,7 +106,12 @@ public sealed class SavePetitionDraftHandler(SiteDbContext db, TimeProvider cloc
 }
 
 /// <summary>Submits a draft: per the settings it collects prior agreements, waits for staff, or opens for signing.</summary>
-public sealed record SubmitPetition(int Id, Guid AuthorId) : ICommand<PetitionStatus>;
+[EvictsPublicPages(PetitionCaching.Tag)]
+public sealed record SubmitPetition(int Id, Guid AuthorId) : ICommand<PetitionStatus>, IEvictsPublicPagesWhen<PetitionStatus>
+{
+    /// <summary>Only a petition that opened for signing at once (no review, no prior agreements) shows.</summary>
+    public bool ChangedPublicPages(PetitionStatus result) => Petition.IsPublicStatus(result);
+}
 
 public sealed class SubmitPetitionHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settings, IStringLocalizer<SavePetitionDraft> t)
     : IRequestHandler<SubmitPetition, PetitionStatus>

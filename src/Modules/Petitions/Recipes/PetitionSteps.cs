@@ -1,6 +1,7 @@
 using System.Globalization;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Events;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Recipes;
 using CitizenParticipation.Core.Settings;
@@ -69,7 +70,7 @@ public sealed class PetitionsStep : IRecipeStep
         {
             index++;
             RecipeException Fail(string reason) => new(null, null, $"petition {index}: {reason}");
-            var author = await db.Users.FirstOrDefaultAsync(u => u.Email == item.Author, cancellationToken) ?? throw Fail($"no user '{item.Author}'.");
+            var author = await mediator.Send(new FindPersonByEmail(item.Author ?? ""), cancellationToken) ?? throw Fail($"no user '{item.Author}'.");
             var fieldId = await db.PolicyFields.Where(f => f.Code == item.Field).Select(f => (int?)f.Id).FirstOrDefaultAsync(cancellationToken) ?? throw Fail($"no policy field '{item.Field}'.");
             var regionId = await db.Regions.Where(r => r.Code == item.Region).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken) ?? throw Fail($"no region '{item.Region}'.");
             if (string.IsNullOrWhiteSpace(item.Title) || string.IsNullOrWhiteSpace(item.Body))
@@ -108,20 +109,20 @@ public sealed class PetitionsStep : IRecipeStep
             }
 
             petition.Publish(author.Id, settings.SigningDays, published);
-            var signers = new List<User>();
+            var signers = new List<(Person Person, string Email)>();
             foreach (var email in item.Signers ?? [])
             {
-                signers.Add(await db.Users.FirstOrDefaultAsync(u => u.Email == email, cancellationToken) ?? throw Fail($"no user '{email}'."));
+                signers.Add((await mediator.Send(new FindPersonByEmail(email), cancellationToken) ?? throw Fail($"no user '{email}'."), email));
             }
 
             var span = Math.Max(1, Math.Min(daysAgo, settings.SigningDays));
             var count = 0;
-            foreach (var signer in signers)
+            foreach (var (signer, email) in signers)
             {
                 db.Add(new PetitionSignature
                 {
                     PetitionId = petition.Id, UserId = signer.Id, SignerName = signer.DisplayName, RegionId = signer.RegionId, Kind = SignatureKind.Agree,
-                    CreatedAt = published.AddMinutes(random.Next(10, 60 * 24)), IpAddress = "127.0.0.1", EmailDomain = signer.Email!.Split('@')[1],
+                    CreatedAt = published.AddMinutes(random.Next(10, 60 * 24)), IpAddress = "127.0.0.1", EmailDomain = email.Split('@')[1].ToLowerInvariant(),
                 });
                 count++;
             }
@@ -179,8 +180,8 @@ public sealed class PetitionsStep : IRecipeStep
                     {
                         await db.SaveChangesAsync(cancellationToken);
                         var codes = await PetitionCodes.ForAsync(db, petition, cancellationToken);
-                        await mediator.Publish(new OutcomePublished(OutcomeOrigin.Petition, petition.Id.ToString(CultureInfo.InvariantCulture), petition.Title,
-                            $"/petitions/{petition.Id}", "answered", petition.AnswerText!, codes.Field, codes.Region, answeredAt, null, null), cancellationToken);
+                        db.Raise(new OutcomePublished(OutcomeOrigin.Petition, petition.Id.ToString(CultureInfo.InvariantCulture), petition.Title,
+                            $"/petitions/{petition.Id}", "answered", petition.AnswerText!, codes.Field, codes.Region, answeredAt, null, null), now);
                     }
 
                     break;

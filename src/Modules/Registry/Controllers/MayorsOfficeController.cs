@@ -1,4 +1,5 @@
 using CitizenParticipation.Core.Hosting;
+using CitizenParticipation.Core.Maps;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Syndication;
 using System.Globalization;
@@ -16,13 +17,14 @@ namespace CitizenParticipation.Modules.Registry.Controllers;
 /// <summary>The online citizen mayor's office (시민시장실): what became of policy tasks, for everyone.</summary>
 [Area("Registry")]
 [Route("mayors-office")]
-public sealed class MayorsOfficeController(IMediator mediator, RegistryAccess access, IOptions<MayorsOfficeOptions> options, IMarkdownRenderer markdown, IStringLocalizer<MayorsOfficeController> t) : Controller
+public sealed class MayorsOfficeController(IMediator mediator, RegistryAccess access, IOptions<MayorsOfficeOptions> options, RegionShapeCache shapes, IMarkdownRenderer markdown, IStringLocalizer<MayorsOfficeController> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] DashboardFilter filter)
     {
         var model = await mediator.Send(new GetDashboard(filter));
         ViewData["MapOptions"] = options.Value;
+        ViewData["RegionShapes"] = await shapes.GetAsync(HttpContext.RequestAborted);
         return View(model);
     }
 

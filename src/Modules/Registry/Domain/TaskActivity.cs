@@ -1,4 +1,5 @@
 using CitizenParticipation.Core.Contracts;
+using CitizenParticipation.Core.Documents;
 using CitizenParticipation.Core.Markdown;
 
 namespace CitizenParticipation.Modules.Registry.Domain;
@@ -126,9 +127,6 @@ public sealed class StaffComment
     public string Text { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
 }
-
-/// <summary>A file whose type was detected from its content; produced only by <c>DocumentInspector</c>.</summary>
-public sealed record CheckedDocument(string FileName, string ContentType, string Type, byte[] Content, string Sha256);
 
 /// <summary>An original document attached to an entry. Its bytes live in <see cref="DocumentContent"/> so that lists never load them.</summary>
 public sealed class TaskDocument

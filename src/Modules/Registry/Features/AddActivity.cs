@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Documents;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
-using CitizenParticipation.Modules.Registry.Documents;
 using CitizenParticipation.Modules.Registry.Domain;
 using MediatR;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -12,7 +14,10 @@ namespace CitizenParticipation.Modules.Registry.Features;
 
 public sealed record UploadedFile(string FileName, byte[] Content);
 
-/// <summary>Appends an entry (with documents) to a task's timeline. Any refused document refuses the whole entry.</summary>
+/// <summary>
+/// Appends an entry (with documents, a new progress or status) to a task's timeline, when the acting person may
+/// edit the task. Any refused document refuses the whole entry.
+/// </summary>
 public sealed class AddActivity : ICommand<int>
 {
     public int TaskId { get; set; }
@@ -46,13 +51,24 @@ public sealed class AddActivity : ICommand<int>
     public Guid? AuthorId { get; set; }
     public string? AuthorName { get; set; }
     public List<UploadedFile> Files { get; set; } = [];
+
+    /// <summary>Who is writing, for the department rule; set by the controller.</summary>
+    [BindNever]
+    public ClaimsPrincipal Actor { get; set; } = new();
 }
 
-public sealed class AddActivityHandler(SiteDbContext db, TimeProvider clock, DocumentInspector inspector, IStringLocalizer<AddActivity> t)
+public sealed class AddActivityHandler(SiteDbContext db, RegistryAccess access, TimeProvider clock, DocumentInspector inspector, IStringLocalizer<AddActivity> t)
     : IRequestHandler<AddActivity, int>
 {
     public async Task<int> Handle(AddActivity request, CancellationToken cancellationToken)
     {
+        var task = await db.LoadWithFamilyAsync(request.TaskId, cancellationToken)
+                   ?? throw new RequestValidationException("", t["The task does not exist."]);
+        if (!await access.CanEditAsync(request.Actor, task.DepartmentId))
+        {
+            throw new ForbiddenException("Entries and documents on another department's task are refused.");
+        }
+
         var documents = new List<CheckedDocument>();
         foreach (var file in request.Files)
         {
@@ -66,8 +82,6 @@ public sealed class AddActivityHandler(SiteDbContext db, TimeProvider clock, Doc
             }
         }
 
-        var task = await db.LoadWithFamilyAsync(request.TaskId, cancellationToken)
-                   ?? throw new RequestValidationException("", t["The task does not exist."]);
         if (request.Corrects is { } corrected)
         {
             await db.Set<TaskActivity>().Where(a => a.TaskId == task.Id && a.Id == corrected).LoadAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Registry.Domain;
@@ -20,12 +21,11 @@ public sealed class AssignOfficer : ICommand<bool>
     public int? DepartmentId { get; set; }
 }
 
-public sealed class AssignOfficerHandler(SiteDbContext db, IStringLocalizer<AssignOfficer> t) : IRequestHandler<AssignOfficer, bool>
+public sealed class AssignOfficerHandler(SiteDbContext db, IMediator mediator, IStringLocalizer<AssignOfficer> t) : IRequestHandler<AssignOfficer, bool>
 {
     public async Task<bool> Handle(AssignOfficer request, CancellationToken cancellationToken)
     {
-        var normalised = request.Email.Trim().ToUpperInvariant();
-        var userId = await db.Users.Where(u => u.NormalizedEmail == normalised && u.DeletedAt == null).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken)
+        var userId = (await mediator.Send(new FindPersonByEmail(request.Email), cancellationToken))?.Id
                      ?? throw new RequestValidationException(nameof(request.Email), t["No user has this email address."]);
         if (!await db.Departments.AnyAsync(d => d.Id == request.DepartmentId, cancellationToken))
         {
@@ -56,15 +56,17 @@ public sealed record OfficerRow(Guid UserId, string Email, string DisplayName, i
 
 public sealed record ListOfficers : IRequest<IReadOnlyList<OfficerRow>>;
 
-public sealed class ListOfficersHandler(SiteDbContext db) : IRequestHandler<ListOfficers, IReadOnlyList<OfficerRow>>
+public sealed class ListOfficersHandler(SiteDbContext db, IMediator mediator) : IRequestHandler<ListOfficers, IReadOnlyList<OfficerRow>>
 {
     public async Task<IReadOnlyList<OfficerRow>> Handle(ListOfficers request, CancellationToken cancellationToken)
     {
         var rows = await (from a in db.Set<OfficerAssignment>()
-                          join u in db.Users on a.UserId equals u.Id
                           join d in db.Departments on a.DepartmentId equals d.Id
-                          orderby d.SortOrder, u.Email
-                          select new { a.UserId, u.Email, u.DisplayName, a.DepartmentId, d.NameKo, d.NameEn }).ToListAsync(cancellationToken);
-        return rows.Select(r => new OfficerRow(r.UserId, r.Email ?? "", r.DisplayName, r.DepartmentId, Core.Localization.SiteCultures.Pick(r.NameKo, r.NameEn))).ToList();
+                          select new { a.UserId, a.DepartmentId, d.SortOrder, d.NameKo, d.NameEn }).ToListAsync(cancellationToken);
+        var accounts = await mediator.Send(new GetAccountNames(rows.Select(r => r.UserId).ToList()), cancellationToken);
+        return rows.Where(r => accounts.ContainsKey(r.UserId))
+            .Select(r => (r.SortOrder, Row: new OfficerRow(r.UserId, accounts[r.UserId].Email, accounts[r.UserId].DisplayName, r.DepartmentId, Core.Localization.SiteCultures.Pick(r.NameKo, r.NameEn))))
+            .OrderBy(r => r.SortOrder).ThenBy(r => r.Row.Email, StringComparer.Ordinal)
+            .Select(r => r.Row).ToList();
     }
 }

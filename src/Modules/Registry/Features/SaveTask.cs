@@ -1,15 +1,17 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Registry.Domain;
 using MediatR;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CitizenParticipation.Modules.Registry.Features;
 
-/// <summary>Creates (Id null) or edits a task. The controller has checked the user may edit the task and its department.</summary>
+/// <summary>Creates (Id null) or edits a task, when the acting person may edit the task as it is and the department it goes to.</summary>
 public sealed class SaveTask : ICommand<int>
 {
     public int? Id { get; set; }
@@ -70,9 +72,13 @@ public sealed class SaveTask : ICommand<int>
 
     [Display(Name = "Public")]
     public bool IsPublic { get; set; } = true;
+
+    /// <summary>Who is saving, for the department rule; set by the controller.</summary>
+    [BindNever]
+    public ClaimsPrincipal Actor { get; set; } = new();
 }
 
-public sealed class SaveTaskHandler(SiteDbContext db, TimeProvider clock, IStringLocalizer<SaveTask> t) : IRequestHandler<SaveTask, int>
+public sealed class SaveTaskHandler(SiteDbContext db, RegistryAccess access, TimeProvider clock, IStringLocalizer<SaveTask> t) : IRequestHandler<SaveTask, int>
 {
     public async Task<int> Handle(SaveTask request, CancellationToken cancellationToken)
     {
@@ -81,11 +87,26 @@ public sealed class SaveTaskHandler(SiteDbContext db, TimeProvider clock, IStrin
         if (request.Id is { } id)
         {
             task = await db.LoadWithFamilyAsync(id, cancellationToken) ?? throw new RequestValidationException("", t["The task does not exist."]);
+            if (!await access.CanEditAsync(request.Actor, task.DepartmentId))
+            {
+                throw new ForbiddenException("Editing another department's task is refused.");
+            }
         }
         else
         {
+            if (!await access.CanEditAnyAsync(request.Actor))
+            {
+                throw new ForbiddenException("Creating a task is refused to someone who edits no tasks.");
+            }
+
             task = new PolicyTask(request.Title, request.Kind, now);
             db.Add(task);
+        }
+
+        // An officer gives a task only to one of their own departments.
+        if (!await access.CanEditAsync(request.Actor, request.DepartmentId))
+        {
+            throw new RequestValidationException(nameof(request.DepartmentId), t["Choose one of your own departments."]);
         }
 
         if (request.PolicyFieldId is { } fieldId && !await db.PolicyFields.AnyAsync(f => f.Id == fieldId, cancellationToken))

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using CitizenParticipation.Core.Contracts;
+using CitizenParticipation.Core.Documents;
 using CitizenParticipation.Core.Recipes;
-using CitizenParticipation.Modules.Registry.Documents;
 using CitizenParticipation.Modules.Registry.Domain;
 using CitizenParticipation.Modules.Registry.Features;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -221,12 +222,11 @@ public sealed class RegistryOfficersStep : IRecipeStep
     {
         var officers = context.Read<Data>().Officers ?? throw new RecipeException(null, null, "'officers' is missing.");
         var codes = await ReferenceCodes.LoadAsync(context.Db, cancellationToken);
+        var mediator = context.Services.GetRequiredService<IMediator>();
         var set = context.Db.Set<OfficerAssignment>();
         foreach (var officer in officers)
         {
-            var normalised = (officer.Email ?? "").Trim().ToUpperInvariant();
-            var userId = await context.Db.Users.Where(u => u.NormalizedEmail == normalised).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken)
-                         ?? context.Db.Users.Local.Where(u => u.NormalizedEmail == normalised || (u.Email ?? "").ToUpperInvariant() == normalised).Select(u => (Guid?)u.Id).FirstOrDefault()
+            var userId = (await mediator.Send(new FindPersonByEmail(officer.Email ?? ""), cancellationToken))?.Id
                          ?? throw new RecipeException(null, null, $"No user has the email '{officer.Email}' (create users in an earlier step).");
             if (!codes.Departments.TryGetValue(officer.Department ?? "", out var departmentId))
             {

@@ -1,22 +1,36 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
-using CitizenParticipation.Modules.Registry;
-using CitizenParticipation.Modules.Registry.Documents;
-using Microsoft.Extensions.Options;
-using static CitizenParticipation.Tests.Integration.Registry.TestZips;
+using CitizenParticipation.Core.Documents;
+using static CitizenParticipation.Tests.Integration.Documents.TestZips;
 
-namespace CitizenParticipation.Tests.Integration.Registry;
+namespace CitizenParticipation.Tests.Integration.Documents;
 
 /// <summary>Zip containers are inspected from their central directory and a bounded inflate, never expanded into memory.</summary>
 public sealed class DocumentInspectorTests
 {
     private const string TooCompressed = "The file {0} is compressed more than {1} to 1, which documents never are.";
 
-    private readonly DocumentInspector _inspector = new(Options.Create(new RegistryOptions()));
+    private readonly DocumentInspector _inspector = new(DocumentInspector.DefaultMaxBytes);
 
     private DocumentRefusedException Refused(string fileName, byte[] content) =>
         Assert.Throws<DocumentRefusedException>(() => _inspector.Inspect(fileName, content));
+
+    [Fact]
+    public void Types_are_detected_from_content()
+    {
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var writer = new StreamWriter(archive.CreateEntry("mimetype").Open())) writer.Write("application/hwp+zip");
+            archive.CreateEntry("Contents/section0.xml");
+        }
+
+        Assert.Equal("hwpx", _inspector.Inspect("계획.hwpx", zip.ToArray()).Type);
+        Assert.Throws<DocumentRefusedException>(() => _inspector.Inspect("계획.docx", zip.ToArray()));
+        Assert.Equal("png", _inspector.Inspect("a.PNG", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]).Type);
+        Assert.Equal("jpeg", _inspector.Inspect("a.jpg", [0xFF, 0xD8, 0xFF, 0xE0]).Type);
+    }
 
     [Fact]
     public void A_docx_whose_mimetype_entry_expands_to_300_MB_is_refused()

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 
-namespace CitizenParticipation.Modules.Registry.Map;
+namespace CitizenParticipation.Core.Maps;
 
 /// <summary>
 /// For cities that run a tile server: the same area as the schematic map, drawn from the city's own

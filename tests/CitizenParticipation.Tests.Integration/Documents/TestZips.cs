@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace CitizenParticipation.Tests.Integration.Registry;
+namespace CitizenParticipation.Tests.Integration.Documents;
 
 /// <summary>Zip containers (OOXML, HWPX) built in memory: ordinary ones and bombs, written through streams in chunks.</summary>
 public static class TestZips

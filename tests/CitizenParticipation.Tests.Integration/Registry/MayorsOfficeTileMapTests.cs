@@ -1,14 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CitizenParticipation.Modules.Registry.Map;
 using CitizenParticipation.Tests.Integration.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 
 namespace CitizenParticipation.Tests.Integration.Registry;
 
 /// <summary>A city with its own tile server sees the tasks on its tiles as well as on the schematic map.</summary>
-public sealed class TileMapTests(TileMapTests.TileSiteFactory site) : IClassFixture<TileMapTests.TileSiteFactory>
+public sealed class MayorsOfficeTileMapTests(MayorsOfficeTileMapTests.TileSiteFactory site) : IClassFixture<MayorsOfficeTileMapTests.TileSiteFactory>
 {
     public sealed class TileSiteFactory() : SiteFactory("incheon-demo")
     {
@@ -39,26 +38,4 @@ public sealed class TileMapTests(TileMapTests.TileSiteFactory site) : IClassFixt
         Assert.True(markers > 0);
         Assert.Equal(markers, Regex.Matches(html, "class=\"mo-tile-marker\" href=\"/mayors-office/tasks/\\d+\"").Count);
     }
-
-    [Theory]
-    [InlineData(126.0, 10, 870.4)]
-    [InlineData(180.0, 1, 2.0)]
-    [InlineData(0.0, 3, 4.0)]
-    public void Longitudes_map_to_tile_columns(double longitude, int zoom, double expected) =>
-        Assert.Equal(expected, TileMap.TileX(longitude, zoom), 3);
-
-    [Theory]
-    [InlineData(0.0, 1, 1.0)]
-    [InlineData(37.84, 10, 395.563)]
-    [InlineData(37.15, 10, 398.037)]
-    public void Latitudes_map_to_tile_rows(double latitude, int zoom, double expected) =>
-        Assert.Equal(expected, TileMap.TileY(latitude, zoom), 3);
-
-    [Theory]
-    [InlineData("javascript:alert(1)//{z}/{x}/{y}")]
-    [InlineData("/tiles/{z}/{x}/{y}.png")]
-    [InlineData("https://tiles.example/{z}/{x}.png")]
-    [InlineData("")]
-    public void Only_absolute_http_templates_with_all_placeholders_are_used(string template) =>
-        Assert.False(TileMap.IsUsable(template));
 }

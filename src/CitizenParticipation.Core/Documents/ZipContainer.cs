@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace CitizenParticipation.Modules.Registry.Documents;
+namespace CitizenParticipation.Core.Documents;
 
 /// <summary>The names and the <c>mimetype</c> text that tell OOXML and HWPX containers apart.</summary>
 internal sealed record ZipSummary(string? Mimetype, bool ContentTypes, bool WordDocument, bool Workbook, bool Presentation, bool HwpContents);

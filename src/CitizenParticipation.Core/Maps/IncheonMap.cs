@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using CitizenParticipation.Core.Data;
 
-namespace CitizenParticipation.Modules.Registry.Map;
+namespace CitizenParticipation.Core.Maps;
 
 /// <summary>
-/// A schematic map of Incheon's districts, drawn for this site from approximate relative positions
-/// (coarse hand-made outlines, not survey data), so that the map works without any tile server.
-/// Coordinates are longitude/latitude, projected linearly into the drawing.
+/// A map of the districts. Where a region has a real boundary (<see cref="RegionShape"/>) it is drawn; otherwise the
+/// schematic of Incheon's districts drawn for this site from approximate relative positions (coarse hand-made outlines,
+/// not survey data) stands in, so that the map works without any tile server or upload. Coordinates are
+/// longitude/latitude: the schematic alone is projected linearly into its fixed frame, real shapes into a frame
+/// fitted around everything drawn (see <see cref="MapFrame"/>).
 /// </summary>
 public static class IncheonMap
 {
@@ -30,13 +33,6 @@ public static class IncheonMap
         new("ongjin", [[(126.40, 37.29), (126.50, 37.29), (126.50, 37.23), (126.41, 37.22)], [(126.07, 37.26), (126.17, 37.27), (126.16, 37.20), (126.08, 37.20)], [(126.26, 37.28), (126.33, 37.28), (126.32, 37.24), (126.26, 37.24)], [(126.05, 37.76), (126.13, 37.77), (126.12, 37.71), (126.05, 37.71)]], (126.28, 37.32)),
     ];
 
-    public static (double X, double Y) Project(double longitude, double latitude)
-    {
-        var x = (Math.Clamp(longitude, West, East) - West) / (East - West) * Width;
-        var y = (North - Math.Clamp(latitude, South, North)) / (North - South) * Height;
-        return (Math.Round(x, 1), Math.Round(y, 1));
-    }
-
     public sealed record DistrictValue(string Code, string Name, int Count, double MeanProgress, string Url);
     public sealed record MarkerValue(string Title, double Latitude, double Longitude, string Url);
 
@@ -45,42 +41,67 @@ public static class IncheonMap
 
     public static int Step(double value, double max) => max <= 0 || value <= 0 ? 0 : Math.Clamp((int)Math.Ceiling(value / max * 4), 1, 4);
 
-    public static string Render(IReadOnlyList<DistrictValue> values, IReadOnlyList<MarkerValue> markers, bool byProgress, string title, Func<DistrictValue, string> describe, string? selected)
+    public static string Render(IReadOnlyList<DistrictValue> values, IReadOnlyList<MarkerValue> markers, bool byProgress, string title, Func<DistrictValue, string> describe, string? selected, IReadOnlyList<RegionShape>? shapes = null)
     {
         var html = HtmlEncoder.Default;
         string N(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
+        var real = (shapes ?? []).ToDictionary(s => s.Code, StringComparer.Ordinal);
+        var codes = Districts.Select(d => d.Code).Concat(real.Values.Where(s => s.Kind == RegionKind.District).Select(s => s.Code)).Distinct().ToList();
+        var frame = real.Count == 0 ? MapFrame.Schematic : MapFrame.Around(real.Values.Select(s => s.Geometry.EnvelopeInternal)
+            .Concat(Districts.Where(d => !real.ContainsKey(d.Code) && values.Any(v => v.Code == d.Code)).Select(d => MapFrame.Envelope(d.Shapes))));
         var max = byProgress ? 100 : Math.Max(1, values.Where(v => v.Code != "incheon").Select(v => v.Count).DefaultIfEmpty(0).Max());
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"mo-map\" id=\"district-map\" viewBox=\"0 0 {Width} {Height}\" role=\"group\" aria-labelledby=\"district-map-title\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append("<title id=\"district-map-title\">").Append(html.Encode(title)).Append("</title>");
         svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"#f4f8fb\"/>");
-        foreach (var district in Districts)
+        // The whole city's outline, where uploaded, lies under its districts.
+        foreach (var city in real.Values.Where(s => s.Kind == RegionKind.City))
         {
-            var value = values.FirstOrDefault(v => v.Code == district.Code);
-            if (value is null)
+            svg.Append("<path d=\"").Append(frame.Path(city.Geometry)).Append("\" fill=\"#e3ebf3\" fill-rule=\"evenodd\" stroke=\"#8a9bb0\" stroke-width=\"1\" aria-hidden=\"true\"/>");
+        }
+
+        foreach (var code in codes)
+        {
+            var value = values.FirstOrDefault(v => v.Code == code);
+            var shape = real.GetValueOrDefault(code) is { Kind: RegionKind.District } found ? found : null;
+            var district = Districts.FirstOrDefault(d => d.Code == code);
+            if (value is null || (shape is null && district is null))
             {
                 continue;
             }
 
             var step = Step(byProgress ? value.MeanProgress : value.Count, max);
             var label = describe(value);
-            var isSelected = string.Equals(selected, district.Code, StringComparison.Ordinal);
-            svg.Append("<a href=\"").Append(html.Encode(value.Url)).Append("\" id=\"map-district-").Append(district.Code)
+            var isSelected = string.Equals(selected, code, StringComparison.Ordinal);
+            var fill = $"\" fill=\"{Palette[step]}\" stroke=\"{(isSelected ? "#c2410c" : "#2d3b4e")}\" stroke-width=\"{(isSelected ? "3" : "1.2")}\"/>";
+            svg.Append("<a href=\"").Append(html.Encode(value.Url)).Append("\" id=\"map-district-").Append(html.Encode(code))
                .Append("\" class=\"mo-district").Append(isSelected ? " is-selected" : "").Append("\" aria-label=\"").Append(html.Encode(label)).Append("\">");
             svg.Append("<title>").Append(html.Encode(label)).Append("</title>");
-            foreach (var shape in district.Shapes)
+            (double X, double Y) at;
+            if (shape is not null)
             {
-                svg.Append("<polygon points=\"");
-                foreach (var (lon, lat) in shape)
+                svg.Append("<path d=\"").Append(frame.Path(shape.Geometry)).Append("\" fill-rule=\"evenodd").Append(fill);
+                var inside = shape.Geometry.InteriorPoint;
+                at = frame.Project(inside.X, inside.Y);
+            }
+            else
+            {
+                foreach (var ring in district!.Shapes)
                 {
-                    var (x, y) = Project(lon, lat);
-                    svg.Append(N(x)).Append(',').Append(N(y)).Append(' ');
+                    svg.Append("<polygon points=\"");
+                    foreach (var (lon, lat) in ring)
+                    {
+                        var (x, y) = frame.Project(lon, lat);
+                        svg.Append(N(x)).Append(',').Append(N(y)).Append(' ');
+                    }
+
+                    svg.Append(fill);
                 }
 
-                svg.Append("\" fill=\"").Append(Palette[step]).Append("\" stroke=\"").Append(isSelected ? "#c2410c" : "#2d3b4e").Append("\" stroke-width=\"").Append(isSelected ? "3" : "1.2").Append("\"/>");
+                at = frame.Project(district.Label.Lon, district.Label.Lat);
             }
 
-            var (lx, ly) = Project(district.Label.Lon, district.Label.Lat);
+            var (lx, ly) = at;
             var text = step >= 3 ? "#ffffff" : "#111827";
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(lx)}\" y=\"{N(ly)}\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"700\" fill=\"{text}\" aria-hidden=\"true\">")
                .Append(html.Encode(value.Name)).Append("</text>");
@@ -92,7 +113,7 @@ public static class IncheonMap
 
         foreach (var marker in markers)
         {
-            var (x, y) = Project(marker.Longitude, marker.Latitude);
+            var (x, y) = frame.Project(marker.Longitude, marker.Latitude);
             svg.Append("<a href=\"").Append(html.Encode(marker.Url)).Append("\" class=\"mo-marker\" aria-label=\"").Append(html.Encode(marker.Title)).Append("\">");
             svg.Append("<title>").Append(html.Encode(marker.Title)).Append("</title>");
             svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"5\" fill=\"#c2410c\" stroke=\"#ffffff\" stroke-width=\"1.5\"/></a>");
