@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenParticipation.Core.Caching;
 
-public sealed record ReferenceItem(int Id, string Code, string NameKo, string NameEn)
+/// <summary>A region, policy field or department; <see cref="Kind"/> is a region's.</summary>
+public sealed record ReferenceItem(int Id, string Code, string NameKo, string NameEn, RegionKind? Kind = null)
 {
     /// <summary>The name in the current culture.</summary>
     public string Name => SiteCultures.Pick(NameKo, NameEn);
@@ -35,25 +36,11 @@ public sealed class ReferenceDataCache(IServiceScopeFactory scopes, TimeProvider
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var regions = await db.Regions.AsNoTracking().OrderBy(x => x.SortOrder).ThenBy(x => x.Id)
-            .Select(x => new ReferenceItem(x.Id, x.Code, x.NameKo, x.NameEn)).ToListAsync(cancellationToken);
+            .Select(x => new ReferenceItem(x.Id, x.Code, x.NameKo, x.NameEn, x.Kind)).ToListAsync(cancellationToken);
         var fields = await db.PolicyFields.AsNoTracking().OrderBy(x => x.SortOrder).ThenBy(x => x.Id)
             .Select(x => new ReferenceItem(x.Id, x.Code, x.NameKo, x.NameEn)).ToListAsync(cancellationToken);
         var departments = await db.Departments.AsNoTracking().OrderBy(x => x.SortOrder).ThenBy(x => x.Id)
             .Select(x => new ReferenceItem(x.Id, x.Code, x.NameKo, x.NameEn)).ToListAsync(cancellationToken);
         return new ReferenceData(regions, fields, departments);
-    }
-}
-
-/// <summary>All site settings rows, for readers that run on every request (the layout, modules' settings).</summary>
-public sealed class SiteSettingsCache(IServiceScopeFactory scopes, TimeProvider clock)
-    : GenerationCache<IReadOnlyDictionary<string, string>>(clock, TimeSpan.FromSeconds(30))
-{
-    public override bool Watches(object entity) => entity is SiteSetting;
-
-    protected override async Task<IReadOnlyDictionary<string, string>> LoadAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-        return await db.SiteSettings.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
     }
 }

@@ -83,7 +83,7 @@ public static class SiteHostingExtensions
         }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddOutputCache(o => o.SizeLimit = configuration.GetValue("App:OutputCacheMegabytes", 64L) * 1024 * 1024);
         services.AddInvalidatedCache<ReferenceDataCache>();
-        services.AddInvalidatedCache<SiteSettingsCache>();
+        services.AddSettings<SiteSettingsValues>("Site", SiteSettingsValues.LegacyKey);
         services.AddInvalidatedCache<Maps.RegionShapeCache>();
 
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
@@ -327,6 +327,7 @@ public static class SiteHostingExtensions
         }
 
         var settings = services.GetRequiredService<SiteSettingsService>();
+        await settings.UpgradeLegacyRowsAsync();
         if (await settings.GetValueAsync(SetupState.CompletedKey) is not null)
         {
             return;

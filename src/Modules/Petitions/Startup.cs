@@ -20,12 +20,11 @@ public sealed class Startup : ModuleStartup
         services.AddMemoryCache();
         services.AddPublicPageCache(PetitionCaching.PublicPolicy, PetitionCaching.Tag,
             TimeSpan.FromSeconds(configuration.GetValue("Petitions:PublicCacheSeconds", 5)));
-        services.AddInvalidatedCache<PetitionSettingsCache>();
+        services.AddSettings<PetitionSettings>("Petitions");
         services.AddSingleton<SignatureBatcher>();
         services.AddSingleton<PetitionCreationLimits>();
         services.AddScoped<PetitionEmails>();
         services.AddScoped<Core.Email.IMailingSource, PetitionMailingSource>();
-        services.AddRecipeStep<PetitionSettingsStep>();
         services.AddRecipeStep<PetitionsStep>();
         services.AddRateLimiter(PetitionRateLimits.Configure);
         if (configuration.GetValue("Petitions:MaintenanceEnabled", true))

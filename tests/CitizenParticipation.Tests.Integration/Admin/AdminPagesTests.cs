@@ -21,7 +21,7 @@ public sealed class AdminPagesTests(SiteFactory site) : IClassFixture<SiteFactor
     };
 
     private Task<SiteSettingsValues> ReadSettingsAsync() =>
-        site.WithServicesAsync(s => s.GetRequiredService<SiteSettingsService>().GetAsync());
+        site.WithServicesAsync(s => s.GetRequiredService<SiteSettingsService>().ReadAsync<SiteSettingsValues>());
 
     [Fact]
     public async Task Saving_the_settings_form_changes_the_settings()
@@ -52,7 +52,7 @@ public sealed class AdminPagesTests(SiteFactory site) : IClassFixture<SiteFactor
 
         var response = await client.PostFormAsync("/admin/settings", "/admin/settings", Settings("", "not an email"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("id=\"SiteNameKo-error\"", html);
         Assert.Contains("사이트 이름(한국어) 항목은 필수입니다.", html);

@@ -15,7 +15,7 @@ public sealed class DemoRecipeTests(DemoSiteFactory site) : IClassFixture<DemoSi
     [Fact]
     public async Task The_demo_recipe_sets_up_Incheon()
     {
-        var settings = await site.WithServicesAsync(s => s.GetRequiredService<SiteSettingsService>().GetAsync());
+        var settings = await site.WithServicesAsync(s => s.GetRequiredService<SiteSettingsService>().ReadAsync<SiteSettingsValues>());
         Assert.Equal("인천광역시", settings.CityNameKo);
         Assert.Equal("Incheon Metropolitan City", settings.CityNameEn);
 

@@ -13,7 +13,7 @@ public sealed class BrokenRecipesSiteFactory : SiteFactory
 {
     public const string UnknownStep = """
         { "name": "broken-unknown-step", "displayName": "Broken: unknown step", "description": "Refused", "steps": [
-          { "name": "settings", "settings": { "Site.NameKo": "바뀌면 안 됨" } },
+          { "name": "settings", "site": { "siteNameKo": "바뀌면 안 됨" } },
           { "name": "regions", "regions": [ { "code": "should-not-exist", "nameKo": "없어야 함", "nameEn": "Must not exist" } ] },
           { "name": "noSuchStep" }
         ] }
@@ -21,7 +21,7 @@ public sealed class BrokenRecipesSiteFactory : SiteFactory
 
     public const string InvalidLaterStep = """
         { "name": "broken-later-step", "displayName": "Broken: invalid data in a later step", "description": "Refused", "steps": [
-          { "name": "settings", "settings": { "Site.NameKo": "바뀌면 안 됨", "Site.NewKey": "x" } },
+          { "name": "settings", "site": { "siteNameKo": "바뀌면 안 됨" }, "petitions": { "answerThreshold": 7 } },
           { "name": "regions", "regions": [
             { "code": "existing", "nameKo": "바뀐 이름", "nameEn": "Changed", "kind": "city" },
             { "code": "should-not-exist", "nameKo": "없어야 함", "nameEn": "Must not exist" } ] },
@@ -95,6 +95,23 @@ public sealed class RecipeTransactionTests(BrokenRecipesSiteFactory site) : ICla
         Assert.Equal(before.Settings, after.Settings);
         Assert.Equal(before.Regions, after.Regions);
         Assert.DoesNotContain(after.Regions, r => r.Contains("should-not-exist", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "settings", "petitions": { "signingDays": 0 } }""", "Signing period (days) must be between 1 and 365.")]
+    [InlineData("""{ "name": "settings", "site": { "siteNameKo": "" } }""", "The Site name (Korean) field is required.")]
+    [InlineData("""{ "name": "settings", "petitions": { "noSuchSetting": 1 } }""", "'noSuchSetting' is not a setting of 'Petitions'.")]
+    [InlineData("""{ "name": "settings", "budget": { "total": 1 } }""", "'budget' is not a settings document")]
+    [InlineData("""{ "name": "settings", "settings": { "Petitions.NoSuchKey": "1" } }""", "'Petitions.NoSuchKey' is not a known setting.")]
+    public async Task Settings_a_recipe_sets_are_validated_like_the_forms_and_refused_settings_change_nothing(string step, string reason)
+    {
+        var before = await SnapshotAsync();
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => ExecuteAsync($$"""{ "name": "refused-settings", "steps": [ {{step}} ] }"""));
+
+        Assert.Equal(0, error.StepIndex);
+        Assert.Contains(reason, error.Reason);
+        Assert.Equal(before.Settings, (await SnapshotAsync()).Settings);
     }
 
     [Fact]

@@ -12,23 +12,12 @@ namespace CitizenParticipation.Tests.Integration.Petitions;
 
 public static partial class PetitionTestKit
 {
-    public static async Task SetPetitionSettingsAsync(this SiteFactory site, Func<PetitionSettings, PetitionSettings> change)
-    {
-        await site.WithScopeAsync(async services =>
+    public static Task SetPetitionSettingsAsync(this SiteFactory site, Func<PetitionSettings, PetitionSettings> change) =>
+        site.WithScopeAsync(async services =>
         {
-            var cache = services.GetRequiredService<PetitionSettingsCache>();
-            cache.Invalidate();
-            var current = await cache.GetAsync();
             var store = services.GetRequiredService<SiteSettingsService>();
-            foreach (var (key, value) in change(current).ToRows())
-            {
-                await store.SetAsync(key, value);
-            }
-
-            await services.GetRequiredService<Core.Data.SiteDbContext>().SaveChangesAsync();
-            cache.Invalidate();
+            await store.SaveAsync(change(await store.ReadAsync<PetitionSettings>()));
         });
-    }
 
     public static async Task<int> FirstFieldIdAsync(this SiteFactory site) =>
         await site.WithDbAsync(async db =>

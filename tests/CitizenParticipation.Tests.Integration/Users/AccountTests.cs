@@ -366,8 +366,7 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
     private Task SetRegistrationOpenAsync(bool open) =>
         site.WithScopeAsync(async services =>
         {
-            await services.GetRequiredService<CitizenParticipation.Core.Settings.SiteSettingsService>().SetAsync(
-                CitizenParticipation.Core.Settings.SiteSettingsService.RegistrationOpen, open ? "true" : "false");
-            await services.GetRequiredService<CitizenParticipation.Core.Data.SiteDbContext>().SaveChangesAsync();
+            var store = services.GetRequiredService<CitizenParticipation.Core.Settings.SiteSettingsService>();
+            await store.SaveAsync((await store.ReadAsync<CitizenParticipation.Core.Settings.SiteSettingsValues>()) with { RegistrationOpen = open });
         });
 }

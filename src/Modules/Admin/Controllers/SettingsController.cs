@@ -3,6 +3,7 @@ using CitizenParticipation.Core.Security;
 using CitizenParticipation.Modules.Admin.Features;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -28,6 +29,7 @@ public sealed class SettingsController(IAuthorizationService authorization, IMed
 
         if (!(await mediator.SendFormAsync(form, ModelState, cancellationToken: cancellationToken)).Succeeded)
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(form);
         }
 

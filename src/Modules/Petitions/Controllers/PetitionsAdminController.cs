@@ -1,10 +1,12 @@
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Core.Security;
+using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Features;
 using CitizenParticipation.Modules.Petitions.Services;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -18,7 +20,7 @@ public sealed record SignatureReportView(SignatureReport Report, InvalidateSigna
 [Admin]
 [Area("Petitions")]
 [Route("admin/petitions")]
-public sealed class PetitionsAdminController(IAuthorizationService authorization, IMediator mediator, PetitionSettingsCache settings, IStringLocalizer<PetitionsAdminController> t) : Controller
+public sealed class PetitionsAdminController(IAuthorizationService authorization, IMediator mediator, ISettings<PetitionSettings> settings, IStringLocalizer<PetitionsAdminController> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(PetitionStatus? status)
@@ -122,7 +124,6 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
     public async Task<IActionResult> Settings()
     {
         if (!await authorization.AuthorizeAsync(User, PetitionPermissions.ManagePetitionSettings)) return Forbid();
-        settings.Invalidate();
         return View(await settings.GetAsync());
     }
 
@@ -130,12 +131,12 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
     public async Task<IActionResult> Settings(PetitionSettings form)
     {
         if (!await authorization.AuthorizeAsync(User, PetitionPermissions.ManagePetitionSettings)) return Forbid();
-        if (!ModelState.IsValid)
+        if (!(await mediator.SendFormAsync(new SavePetitionSettings(form), ModelState)).Succeeded)
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(form);
         }
 
-        await mediator.Send(new SavePetitionSettings(form));
         TempData["Notice"] = t["The petition settings were saved."].Value;
         return RedirectToAction(nameof(Settings));
     }

@@ -1,6 +1,7 @@
 using CitizenParticipation.Core.Security;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Features;
 using CitizenParticipation.Modules.Petitions.Services;
@@ -18,7 +19,7 @@ public sealed record PetitionPageView(PetitionPage Petition, bool SignedIn, Date
 
 [Area("Petitions")]
 [Route("petitions")]
-public sealed class PetitionsController(IMediator mediator, PetitionSettingsCache settings, IMarkdownRenderer markdown, TimeProvider clock, IStringLocalizer<PetitionsController> t) : Controller
+public sealed class PetitionsController(IMediator mediator, ISettings<PetitionSettings> settings, IMarkdownRenderer markdown, TimeProvider clock, IStringLocalizer<PetitionsController> t) : Controller
 {
     [HttpGet("")]
     [OutputCache(PolicyName = PetitionCaching.PublicPolicy)]

@@ -2,6 +2,7 @@ using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Services;
 using MediatR;
@@ -20,7 +21,7 @@ public sealed record RunPetitionMaintenance : ICommand<(int Closed, int Anonymis
     public bool ChangedPublicPages((int Closed, int Anonymised) result) => result.Closed + result.Anonymised > 0;
 }
 
-public sealed class RunPetitionMaintenanceHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settingsCache)
+public sealed class RunPetitionMaintenanceHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settingsCache)
     : IRequestHandler<RunPetitionMaintenance, (int Closed, int Anonymised)>
 {
     public async Task<(int Closed, int Anonymised)> Handle(RunPetitionMaintenance request, CancellationToken cancellationToken)

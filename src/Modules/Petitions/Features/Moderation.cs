@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Services;
 using MediatR;
@@ -73,7 +74,7 @@ public sealed class ModeratePetition : ICommand<PetitionStatus>
     public string? Note { get; set; }
 }
 
-public sealed class ModeratePetitionHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settingsCache, IStringLocalizer<ModeratePetition> t)
+public sealed class ModeratePetitionHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settingsCache, IStringLocalizer<ModeratePetition> t)
     : IRequestHandler<ModeratePetition, PetitionStatus>
 {
     public async Task<PetitionStatus> Handle(ModeratePetition request, CancellationToken cancellationToken)

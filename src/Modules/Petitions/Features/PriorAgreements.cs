@@ -2,6 +2,7 @@ using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Services;
 using MediatR;
@@ -38,7 +39,7 @@ public sealed record AgreeToPetition(string Token, Guid UserId) : ICommand<Petit
     public bool ChangedPublicPages(PetitionStatus result) => Petition.IsPublicStatus(result);
 }
 
-public sealed class AgreeToPetitionHandler(SiteDbContext db, IMediator mediator, TimeProvider clock, PetitionSettingsCache settingsCache, IStringLocalizer<AgreeToPetition> t)
+public sealed class AgreeToPetitionHandler(SiteDbContext db, IMediator mediator, TimeProvider clock, ISettings<PetitionSettings> settingsCache, IStringLocalizer<AgreeToPetition> t)
     : IRequestHandler<AgreeToPetition, PetitionStatus>
 {
     public async Task<PetitionStatus> Handle(AgreeToPetition request, CancellationToken cancellationToken)

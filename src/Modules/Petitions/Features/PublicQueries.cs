@@ -1,6 +1,7 @@
 using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Localization;
+using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Core.Text;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Services;
@@ -38,7 +39,7 @@ public sealed record PetitionList(PetitionFilter Filter, IReadOnlyList<PetitionS
 
 public sealed record ListPetitions(PetitionFilter Filter, bool WithOptions = true) : IRequest<PetitionList>;
 
-public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settings, ReferenceDataCache reference) : IRequestHandler<ListPetitions, PetitionList>
+public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settings, ReferenceDataCache reference) : IRequestHandler<ListPetitions, PetitionList>
 {
     public async Task<PetitionList> Handle(ListPetitions request, CancellationToken cancellationToken)
     {
@@ -147,7 +148,7 @@ public sealed record PetitionPage(
 
 public sealed record GetPetitionPage(int Id, Guid? ViewerId) : IRequest<PetitionPage?>;
 
-public sealed class GetPetitionPageHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settingsCache, IMemoryCache cache, ReferenceDataCache reference) : IRequestHandler<GetPetitionPage, PetitionPage?>
+public sealed class GetPetitionPageHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settingsCache, IMemoryCache cache, ReferenceDataCache reference) : IRequestHandler<GetPetitionPage, PetitionPage?>
 {
     public async Task<PetitionPage?> Handle(GetPetitionPage request, CancellationToken cancellationToken)
     {

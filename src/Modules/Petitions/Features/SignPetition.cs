@@ -1,6 +1,7 @@
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Events;
+using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Services;
 using MediatR;
@@ -27,7 +28,7 @@ public enum SignOutcome
 /// </summary>
 public sealed record SignPetition(int PetitionId, Guid UserId, SignatureKind Kind, string? Comment, string? IpAddress) : IRequest<SignOutcome>;
 
-public sealed class SignPetitionHandler(PetitionSettingsCache settingsCache, SignatureBatcher batcher) : IRequestHandler<SignPetition, SignOutcome>
+public sealed class SignPetitionHandler(ISettings<PetitionSettings> settingsCache, SignatureBatcher batcher) : IRequestHandler<SignPetition, SignOutcome>
 {
     public async Task<SignOutcome> Handle(SignPetition request, CancellationToken cancellationToken)
     {

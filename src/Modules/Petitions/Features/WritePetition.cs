@@ -4,6 +4,7 @@ using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Services;
 using MediatR;
@@ -63,7 +64,7 @@ public sealed class SavePetitionDraftValidator(SiteDbContext db, IStringLocalize
     }
 }
 
-public sealed class SavePetitionDraftHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settings, PetitionCreationLimits limits, IStringLocalizer<SavePetitionDraft> t)
+public sealed class SavePetitionDraftHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settings, PetitionCreationLimits limits, IStringLocalizer<SavePetitionDraft> t)
     : IRequestHandler<SavePetitionDraft, int>
 {
     public async Task<int> Handle(SavePetitionDraft request, CancellationToken cancellationToken)
@@ -112,7 +113,7 @@ public sealed record SubmitPetition(int Id, Guid AuthorId) : ICommand<PetitionSt
     public bool ChangedPublicPages(PetitionStatus result) => Petition.IsPublicStatus(result);
 }
 
-public sealed class SubmitPetitionHandler(SiteDbContext db, TimeProvider clock, PetitionSettingsCache settings, IStringLocalizer<SavePetitionDraft> t)
+public sealed class SubmitPetitionHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settings, IStringLocalizer<SavePetitionDraft> t)
     : IRequestHandler<SubmitPetition, PetitionStatus>
 {
     public async Task<PetitionStatus> Handle(SubmitPetition request, CancellationToken cancellationToken)

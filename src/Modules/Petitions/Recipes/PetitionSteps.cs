@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Events;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Recipes;
+using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Features;
 using CitizenParticipation.Modules.Petitions.Services;
@@ -14,42 +13,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenParticipation.Modules.Petitions.Recipes;
-
-/// <summary><c>{ "name": "petitionSettings", "answerThreshold": 3000, "requiredVerification": "EmailConfirmed", … }</c>; keys left out keep their defaults.</summary>
-public sealed class PetitionSettingsStep : IRecipeStep
-{
-    private static readonly JsonSerializerOptions Options = new(RecipeDescriptor.JsonOptions) { Converters = { new JsonStringEnumConverter() } };
-
-    public string Name => "petitionSettings";
-
-    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
-    {
-        PetitionSettings settings;
-        try
-        {
-            settings = context.Step.Deserialize<PetitionSettings>(Options) ?? new PetitionSettings();
-        }
-        catch (JsonException ex)
-        {
-            throw new RecipeException(null, null, $"The petition settings are not valid: {ex.Message}");
-        }
-
-        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(settings, new(settings), results, true))
-        {
-            throw new RecipeException(null, null, string.Join(" ", results.Select(r => string.Join(",", r.MemberNames) + " is out of range.")));
-        }
-
-        var store = context.Services.GetRequiredService<Core.Settings.SiteSettingsService>();
-        foreach (var (key, value) in settings.ToRows())
-        {
-            await store.SetAsync(key, value, cancellationToken);
-        }
-
-        await context.Db.SaveChangesAsync(cancellationToken);
-        context.Services.GetRequiredService<PetitionSettingsCache>().Invalidate();
-    }
-}
 
 public sealed class PetitionItem
 {
@@ -98,7 +61,7 @@ public sealed class PetitionsStep : IRecipeStep
         var items = context.Read<Data>().Petitions ?? throw new RecipeException(null, null, "'petitions' is missing.");
         var db = context.Db;
         var mediator = context.Services.GetRequiredService<IMediator>();
-        var settings = PetitionSettings.From(await db.SiteSettings.AsNoTracking().Where(s => s.Key.StartsWith(PetitionSettings.Prefix)).ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken));
+        var settings = await context.Services.GetRequiredService<SiteSettingsService>().ReadAsync<PetitionSettings>(cancellationToken);
         var now = DateTime.UtcNow;
         var random = new Random(20261122);
         var regions = await db.Regions.Select(r => r.Id).ToListAsync(cancellationToken);

@@ -1,11 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Settings;
 
 namespace CitizenParticipation.Modules.Petitions.Services;
 
-/// <summary>The petitions settings, stored as site settings under <c>Petitions.*</c>.</summary>
+/// <summary>The petitions settings: one document, "Petitions" (see <see cref="ISettings{T}"/>).</summary>
 public sealed record PetitionSettings
 {
     [Range(0, 100000, ErrorMessage = "{0} must be between {1} and {2}.")]
@@ -56,71 +55,4 @@ public sealed record PetitionSettings
     [Range(1, 1000000, ErrorMessage = "{0} must be between {1} and {2}.")]
     [Display(Name = "New petitions per hour from one account")]
     public int CreatePerAccountPerHour { get; init; } = 5;
-
-    public const string Prefix = "Petitions.";
-
-    public static readonly string[] Names =
-    [
-        nameof(PriorAgreements), nameof(PreModeration), nameof(SigningDays), nameof(AnswerThreshold), nameof(AgendaThreshold),
-        nameof(AnswerDueDays), nameof(DisagreementEnabled), nameof(RequiredVerification), nameof(RetentionDays),
-        nameof(SignPerIpPerMinute), nameof(SignPerAccountPerMinute), nameof(CreatePerIpPerHour), nameof(CreatePerAccountPerHour),
-    ];
-
-    public static PetitionSettings From(IReadOnlyDictionary<string, string> rows)
-    {
-        var d = new PetitionSettings();
-        int I(string name, int fallback) => rows.TryGetValue(Prefix + name, out var v) && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : fallback;
-        bool B(string name, bool fallback) => rows.TryGetValue(Prefix + name, out var v) && bool.TryParse(v, out var b) ? b : fallback;
-        return new PetitionSettings
-        {
-            PriorAgreements = I(nameof(PriorAgreements), d.PriorAgreements),
-            PreModeration = B(nameof(PreModeration), d.PreModeration),
-            SigningDays = I(nameof(SigningDays), d.SigningDays),
-            AnswerThreshold = I(nameof(AnswerThreshold), d.AnswerThreshold),
-            AgendaThreshold = I(nameof(AgendaThreshold), d.AgendaThreshold),
-            AnswerDueDays = I(nameof(AnswerDueDays), d.AnswerDueDays),
-            DisagreementEnabled = B(nameof(DisagreementEnabled), d.DisagreementEnabled),
-            RequiredVerification = rows.TryGetValue(Prefix + nameof(RequiredVerification), out var level) && Enum.TryParse<VerificationLevel>(level, true, out var l) ? l : d.RequiredVerification,
-            RetentionDays = I(nameof(RetentionDays), d.RetentionDays),
-            SignPerIpPerMinute = I(nameof(SignPerIpPerMinute), d.SignPerIpPerMinute),
-            SignPerAccountPerMinute = I(nameof(SignPerAccountPerMinute), d.SignPerAccountPerMinute),
-            CreatePerIpPerHour = I(nameof(CreatePerIpPerHour), d.CreatePerIpPerHour),
-            CreatePerAccountPerHour = I(nameof(CreatePerAccountPerHour), d.CreatePerAccountPerHour),
-        };
-    }
-
-    public IEnumerable<KeyValuePair<string, string>> ToRows()
-    {
-        string S(int v) => v.ToString(CultureInfo.InvariantCulture);
-        yield return new(Prefix + nameof(PriorAgreements), S(PriorAgreements));
-        yield return new(Prefix + nameof(PreModeration), PreModeration ? "true" : "false");
-        yield return new(Prefix + nameof(SigningDays), S(SigningDays));
-        yield return new(Prefix + nameof(AnswerThreshold), S(AnswerThreshold));
-        yield return new(Prefix + nameof(AgendaThreshold), S(AgendaThreshold));
-        yield return new(Prefix + nameof(AnswerDueDays), S(AnswerDueDays));
-        yield return new(Prefix + nameof(DisagreementEnabled), DisagreementEnabled ? "true" : "false");
-        yield return new(Prefix + nameof(RequiredVerification), RequiredVerification.ToString());
-        yield return new(Prefix + nameof(RetentionDays), S(RetentionDays));
-        yield return new(Prefix + nameof(SignPerIpPerMinute), S(SignPerIpPerMinute));
-        yield return new(Prefix + nameof(SignPerAccountPerMinute), S(SignPerAccountPerMinute));
-        yield return new(Prefix + nameof(CreatePerIpPerHour), S(CreatePerIpPerHour));
-        yield return new(Prefix + nameof(CreatePerAccountPerHour), S(CreatePerAccountPerHour));
-    }
-}
-
-/// <summary>
-/// The petition settings parsed once from the site settings held in memory (<see cref="SiteSettingsCache"/>):
-/// the signing path and the rate limiter consult them on every request. A save in this instance shows at
-/// once; another instance's change within the site settings' lifetime.
-/// </summary>
-public sealed class PetitionSettingsCache(SiteSettingsCache siteSettings, TimeProvider clock)
-    : GenerationCache<PetitionSettings>(clock, TimeSpan.FromSeconds(30))
-{
-    public override bool Watches(object entity) => entity is SiteSetting s && s.Key.StartsWith(PetitionSettings.Prefix, StringComparison.Ordinal);
-
-    /// <summary>For the rate limiter's partitioning, which cannot wait; completes at once while the value is fresh.</summary>
-    public PetitionSettings Get() => GetAsync().AsTask().GetAwaiter().GetResult();
-
-    protected override async Task<PetitionSettings> LoadAsync(CancellationToken cancellationToken) =>
-        PetitionSettings.From(await siteSettings.GetAsync(cancellationToken));
 }

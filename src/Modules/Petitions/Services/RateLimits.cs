@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using CitizenParticipation.Core.Settings;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +46,7 @@ public static class PetitionRateLimits
             return RateLimitPartition.GetNoLimiter("");
         }
 
-        var settings = context.RequestServices.GetRequiredService<PetitionSettingsCache>().Get();
+        var settings = context.RequestServices.GetRequiredService<ISettings<PetitionSettings>>().Get();
         // Creating petitions is limited where it happens (SavePetitionDraft), so that previews and refused forms do not count.
         var (limit, window) = byAccount
             ? (settings.SignPerAccountPerMinute, TimeSpan.FromMinutes(1))

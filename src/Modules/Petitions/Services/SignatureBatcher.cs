@@ -1,6 +1,7 @@
 using System.Data.Common;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Features;
 using MediatR;
@@ -27,12 +28,12 @@ public sealed class SignatureBatcher : IAsyncDisposable
     private List<Pending> _queue = new(MaxGroup);
     private bool _closed;
     private readonly IServiceScopeFactory _scopes;
-    private readonly PetitionSettingsCache _settings;
+    private readonly ISettings<PetitionSettings> _settings;
     private readonly ILogger<SignatureBatcher> _logger;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WriterSession? _session;
 
-    public SignatureBatcher(IServiceScopeFactory scopes, PetitionSettingsCache settings, ILogger<SignatureBatcher> logger)
+    public SignatureBatcher(IServiceScopeFactory scopes, ISettings<PetitionSettings> settings, ILogger<SignatureBatcher> logger)
     {
         _scopes = scopes;
         _settings = settings;

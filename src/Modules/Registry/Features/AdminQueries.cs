@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Localization;
 using CitizenParticipation.Modules.Registry.Domain;
@@ -22,15 +23,16 @@ public sealed record AdminTaskList(AdminTaskFilter Filter, IReadOnlyList<Option>
 /// <summary>Every task (public and internal) for staff; <see cref="OnlyDepartments"/> limits it to an officer's departments when "mine" is asked.</summary>
 public sealed record ListAdminTasks(AdminTaskFilter Filter, IReadOnlyList<int>? OnlyDepartments) : IRequest<AdminTaskList>;
 
-public sealed class ListAdminTasksHandler(SiteDbContext db) : IRequestHandler<ListAdminTasks, AdminTaskList>
+public sealed class ListAdminTasksHandler(SiteDbContext db, ReferenceDataCache reference) : IRequestHandler<ListAdminTasks, AdminTaskList>
 {
     public const int PageSize = 50;
 
     public async Task<AdminTaskList> Handle(ListAdminTasks request, CancellationToken cancellationToken)
     {
         var f = request.Filter;
-        var fields = await db.PolicyFields.AsNoTracking().OrderBy(x => x.SortOrder).ToListAsync(cancellationToken);
-        var departments = await db.Departments.AsNoTracking().OrderBy(x => x.SortOrder).ToListAsync(cancellationToken);
+        var names = await reference.GetAsync(cancellationToken);
+        var fields = names.PolicyFields;
+        var departments = names.Departments;
         var query = db.Set<PolicyTask>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
@@ -63,11 +65,10 @@ public sealed class ListAdminTasksHandler(SiteDbContext db) : IRequestHandler<Li
         var page = Math.Clamp(f.Page, 1, pageCount);
         var rows = await query.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Skip((page - 1) * PageSize).Take(PageSize)
             .Select(t => new { t.Id, t.Title, t.Kind, t.Status, t.Progress, t.IsPublic, t.DepartmentId, t.UpdatedAt }).ToListAsync(cancellationToken);
-        string? Name(int? id) => departments.FirstOrDefault(d => d.Id == id) is { } d ? SiteCultures.Pick(d.NameKo, d.NameEn) : null;
         return new AdminTaskList(f,
-            fields.Select(x => new Option(x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), SiteCultures.Pick(x.NameKo, x.NameEn))).ToList(),
-            departments.Select(x => new Option(x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), SiteCultures.Pick(x.NameKo, x.NameEn))).ToList(),
-            rows.Select(r => new AdminTaskRow(r.Id, r.Title, r.Kind, r.Status, r.Progress, r.IsPublic, Name(r.DepartmentId), r.UpdatedAt)).ToList(),
+            fields.Select(x => new Option(x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name)).ToList(),
+            departments.Select(x => new Option(x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name)).ToList(),
+            rows.Select(r => new AdminTaskRow(r.Id, r.Title, r.Kind, r.Status, r.Progress, r.IsPublic, names.Department(r.DepartmentId)?.Name, r.UpdatedAt)).ToList(),
             total, page, pageCount);
     }
 }
@@ -76,21 +77,17 @@ public sealed record TaskFormOptions(IReadOnlyList<Option> Fields, IReadOnlyList
 
 public sealed record GetTaskFormOptions(int? ExceptTaskId, IReadOnlyList<int>? OnlyDepartments) : IRequest<TaskFormOptions>;
 
-public sealed class GetTaskFormOptionsHandler(SiteDbContext db) : IRequestHandler<GetTaskFormOptions, TaskFormOptions>
+public sealed class GetTaskFormOptionsHandler(SiteDbContext db, ReferenceDataCache reference) : IRequestHandler<GetTaskFormOptions, TaskFormOptions>
 {
     public async Task<TaskFormOptions> Handle(GetTaskFormOptions request, CancellationToken cancellationToken)
     {
-        static Option O(int id, string ko, string en) => new(id.ToString(System.Globalization.CultureInfo.InvariantCulture), SiteCultures.Pick(ko, en));
-        var departments = db.Departments.AsNoTracking();
-        if (request.OnlyDepartments is { } only)
-        {
-            departments = departments.Where(d => only.Contains(d.Id));
-        }
-
+        static Option O(ReferenceItem x) => new(x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name);
+        var names = await reference.GetAsync(cancellationToken);
+        var departments = request.OnlyDepartments is { } only ? names.Departments.Where(d => only.Contains(d.Id)) : names.Departments;
         return new TaskFormOptions(
-            (await db.PolicyFields.AsNoTracking().OrderBy(x => x.SortOrder).ToListAsync(cancellationToken)).Select(x => O(x.Id, x.NameKo, x.NameEn)).ToList(),
-            (await departments.OrderBy(x => x.SortOrder).ToListAsync(cancellationToken)).Select(x => O(x.Id, x.NameKo, x.NameEn)).ToList(),
-            (await db.Regions.AsNoTracking().OrderBy(x => x.Kind).ThenBy(x => x.SortOrder).ToListAsync(cancellationToken)).Select(x => O(x.Id, x.NameKo, x.NameEn)).ToList(),
+            names.PolicyFields.Select(O).ToList(),
+            departments.Select(O).ToList(),
+            names.Regions.OrderBy(x => x.Kind).Select(O).ToList(),
             await db.Set<PolicyTask>().AsNoTracking().Where(t => t.Id != request.ExceptTaskId && t.ParentId == null).OrderBy(t => t.Title).Take(500)
                 .Select(t => new Option(t.Id.ToString(), t.Title)).ToListAsync(cancellationToken));
     }

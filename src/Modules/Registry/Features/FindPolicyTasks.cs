@@ -1,4 +1,5 @@
 using System.Globalization;
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Localization;
@@ -12,7 +13,7 @@ namespace CitizenParticipation.Modules.Registry.Features;
 /// The registry's answer to <see cref="FindPolicyTasks"/>: tasks other modules may attach an outcome to,
 /// internal ones included (staff pick them), by number or by words of the title.
 /// </summary>
-public sealed class FindPolicyTasksHandler(SiteDbContext db) : IRequestHandler<FindPolicyTasks, IReadOnlyList<PolicyTaskRef>>
+public sealed class FindPolicyTasksHandler(SiteDbContext db, ReferenceDataCache reference) : IRequestHandler<FindPolicyTasks, IReadOnlyList<PolicyTaskRef>>
 {
     public async Task<IReadOnlyList<PolicyTaskRef>> Handle(FindPolicyTasks request, CancellationToken cancellationToken)
     {
@@ -33,11 +34,8 @@ public sealed class FindPolicyTasksHandler(SiteDbContext db) : IRequestHandler<F
 
         var rows = await query.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Take(Math.Clamp(request.Max, 1, 100))
             .Select(t => new { t.Id, t.Title, t.Kind, t.PolicyFieldId, t.Progress, t.IsPublic }).ToListAsync(cancellationToken);
-        var fieldIds = rows.Where(r => r.PolicyFieldId != null).Select(r => r.PolicyFieldId!.Value).Distinct().ToList();
-        var fields = await db.PolicyFields.AsNoTracking().Where(f => fieldIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
-        return rows.Select(r => new PolicyTaskRef(r.Id, r.Title, Labels.Kind(r.Kind),
-                r.PolicyFieldId is { } f && fields.TryGetValue(f, out var field) ? SiteCultures.Pick(field.NameKo, field.NameEn) : null,
-                r.Progress, r.IsPublic))
+        var names = await reference.GetAsync(cancellationToken);
+        return rows.Select(r => new PolicyTaskRef(r.Id, r.Title, Labels.Kind(r.Kind), names.PolicyField(r.PolicyFieldId)?.Name, r.Progress, r.IsPublic))
             .ToList();
     }
 }

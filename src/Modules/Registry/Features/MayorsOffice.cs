@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Localization;
@@ -49,7 +50,7 @@ public sealed record Dashboard(
 /// <summary>The public dashboard: public tasks only, filtered; statistics per field and region; markers; one page of tasks.</summary>
 public sealed record GetDashboard(DashboardFilter Filter, bool IncludeTasks = true) : IRequest<Dashboard>;
 
-public sealed class GetDashboardHandler(SiteDbContext db, DashboardCache cache) : IRequestHandler<GetDashboard, Dashboard>
+public sealed class GetDashboardHandler(SiteDbContext db, DashboardCache cache, ReferenceDataCache reference) : IRequestHandler<GetDashboard, Dashboard>
 {
     public const int PageSize = 20;
     /// <summary>The most recently updated tasks with a map point are drawn; the rest are counted per district.</summary>
@@ -68,8 +69,9 @@ public sealed class GetDashboardHandler(SiteDbContext db, DashboardCache cache) 
     private async Task<Dashboard> LoadAsync(GetDashboard request, CancellationToken cancellationToken)
     {
         var filter = request.Filter;
-        var fields = await db.PolicyFields.AsNoTracking().OrderBy(f => f.SortOrder).ToListAsync(cancellationToken);
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.SortOrder).ToListAsync(cancellationToken);
+        var names = await reference.GetAsync(cancellationToken);
+        var fields = names.PolicyFields;
+        var regions = names.Regions.OrderBy(r => r.Kind).ToList();
 
         var tasks = db.Set<PolicyTask>().AsNoTracking().Where(t => t.IsPublic);
         if (fields.FirstOrDefault(f => f.Code == filter.Field) is { } field)
@@ -150,7 +152,7 @@ public sealed class GetDashboardHandler(SiteDbContext db, DashboardCache cache) 
 
 internal static class TaskSummaries
 {
-    public static async Task<IReadOnlyList<TaskSummary>> LoadAsync(SiteDbContext db, IQueryable<PolicyTask> query, List<PolicyField> fields, List<Region> regions, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<TaskSummary>> LoadAsync(SiteDbContext db, IQueryable<PolicyTask> query, IReadOnlyList<ReferenceItem> fields, IReadOnlyList<ReferenceItem> regions, CancellationToken cancellationToken)
     {
         var rows = await query.Select(t => new { t.Id, t.Title, t.Kind, t.Status, t.Progress, t.PolicyFieldId, t.UpdatedAt, Regions = t.Regions.Select(r => r.RegionId).ToList() })
             .ToListAsync(cancellationToken);
@@ -180,7 +182,7 @@ public sealed record TaskPage(
 /// <summary>A task with its timeline. Internal tasks, entries and comments only when <see cref="IncludeInternal"/>.</summary>
 public sealed record GetTaskPage(int Id, bool IncludeInternal) : IRequest<TaskPage?>;
 
-public sealed class GetTaskPageHandler(SiteDbContext db) : IRequestHandler<GetTaskPage, TaskPage?>
+public sealed class GetTaskPageHandler(SiteDbContext db, ReferenceDataCache reference) : IRequestHandler<GetTaskPage, TaskPage?>
 {
     public async Task<TaskPage?> Handle(GetTaskPage request, CancellationToken cancellationToken)
     {
@@ -199,9 +201,10 @@ public sealed class GetTaskPageHandler(SiteDbContext db) : IRequestHandler<GetTa
             return null;
         }
 
-        var field = task.PolicyFieldId is { } fid ? await db.PolicyFields.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fid, cancellationToken) : null;
-        var department = task.DepartmentId is { } did ? await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == did, cancellationToken) : null;
-        var regions = await db.Regions.AsNoTracking().Where(r => task.Regions.Contains(r.Id)).OrderBy(r => r.SortOrder).ToListAsync(cancellationToken);
+        var names = await reference.GetAsync(cancellationToken);
+        var field = names.PolicyField(task.PolicyFieldId);
+        var department = names.Department(task.DepartmentId);
+        var regions = names.Regions.Where(r => task.Regions.Contains(r.Id)).ToList();
         var parent = task.ParentId is { } pid
             ? await db.Set<PolicyTask>().AsNoTracking().Where(t => t.Id == pid && (internalToo || t.IsPublic)).Select(t => new TaskLink(t.Id, t.Title, t.Progress, t.Status, t.Weight)).FirstOrDefaultAsync(cancellationToken)
             : null;
@@ -224,9 +227,8 @@ public sealed class GetTaskPageHandler(SiteDbContext db) : IRequestHandler<GetTa
             : [];
 
         return new TaskPage(task.Id, task.Title, task.Summary, task.Kind, task.Status, task.Progress, task.IsPublic,
-            task.PolicyFieldId, field is null ? null : SiteCultures.Pick(field.NameKo, field.NameEn),
-            task.DepartmentId, department is null ? null : SiteCultures.Pick(department.NameKo, department.NameEn), task.OfficerName,
-            task.Regions, regions.Select(r => SiteCultures.Pick(r.NameKo, r.NameEn)).ToList(), task.Latitude, task.Longitude,
+            task.PolicyFieldId, field?.Name, task.DepartmentId, department?.Name, task.OfficerName,
+            task.Regions, regions.Select(r => r.Name).ToList(), task.Latitude, task.Longitude,
             task.StartDate, task.TargetDate, task.Weight, parent, children,
             activities.Select(a => new ActivityView(a.Id, a.Kind, a.OccurredOn, a.AuthorName, a.Text, a.IsPublic, a.CorrectsId, a.ProgressAfter, a.StatusAfter,
                 a.OutcomeOrigin, a.OutcomeDecision, a.OutcomeLink, a.CreatedAt, a.Documents)).ToList(),

@@ -1,7 +1,7 @@
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Localization;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace CitizenParticipation.Modules.Users.Features;
 
@@ -12,15 +12,12 @@ public static class RegionOptions
 
     public sealed record Query : IRequest<IReadOnlyList<Option>>;
 
-    public sealed class Handler(SiteDbContext db) : IRequestHandler<Query, IReadOnlyList<Option>>
+    public sealed class Handler(ReferenceDataCache reference) : IRequestHandler<Query, IReadOnlyList<Option>>
     {
         public async Task<IReadOnlyList<Option>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var regions = await db.Regions.AsNoTracking()
-                .Where(r => r.Kind == RegionKind.District)
-                .OrderBy(r => r.SortOrder).ThenBy(r => r.Id)
-                .ToListAsync(cancellationToken);
-            return regions.Select(r => new Option(r.Id, SiteCultures.Pick(r.NameKo, r.NameEn))).ToList();
+            var regions = (await reference.GetAsync(cancellationToken)).Regions.Where(r => r.Kind == RegionKind.District);
+            return regions.Select(r => new Option(r.Id, r.Name)).ToList();
         }
     }
 }
