@@ -458,7 +458,11 @@ static Seeded Seed(string database, int citizenCount, int petitionCount, int sig
     }
 
     // Site settings: the per-IP signing limit is per minute and every request here comes from 127.0.0.1.
-    using (var setting = Command("INSERT OR REPLACE INTO SiteSettings (Key, Value) VALUES ('Petitions.SignPerIpPerMinute', '100000000')"))
+    // The petitions settings are one JSON document (ISettings<PetitionSettings>, stored under the key "Petitions").
+    using (var setting = Command("""
+        INSERT INTO SiteSettings (Key, Value) VALUES ('Petitions', json_object('signPerIpPerMinute', 100000000))
+        ON CONFLICT (Key) DO UPDATE SET Value = json_set(Value, '$.signPerIpPerMinute', 100000000)
+        """))
     {
         setting.ExecuteNonQuery();
     }
