@@ -6,44 +6,9 @@ using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Registry.Domain;
 using CsvHelper;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CitizenParticipation.Modules.Registry.Features;
-
-/// <summary>The columns of the tasks CSV, which the export writes and the import reads back.</summary>
-public static class TaskCsvFormat
-{
-    public static readonly string[] Columns = ["id", "title", "summary", "kind", "field", "regions", "latitude", "longitude", "department", "officer", "start", "target", "status", "progress", "parent", "weight", "public"];
-}
-
-/// <summary>Writes every task to <see cref="Destination"/> as CSV; returns how many.</summary>
-public sealed record ExportTasks(Stream Destination) : IRequest<int>;
-
-public sealed class ExportTasksHandler(SiteDbContext db) : IRequestHandler<ExportTasks, int>
-{
-    public async Task<int> Handle(ExportTasks request, CancellationToken cancellationToken)
-    {
-        var codes = await ReferenceCodes.LoadAsync(db, cancellationToken);
-        var (fields, departments, regions) = (codes.FieldCodes, codes.DepartmentCodes, codes.RegionCodes);
-        var count = 0;
-        await using var csv = SpreadsheetCsvWriter.Create(request.Destination, TaskCsvFormat.Columns);
-        await foreach (var t in db.Set<PolicyTask>().AsNoTracking().Include(t => t.Regions).OrderBy(t => t.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            csv.Number(t.Id).Text(t.Title).Text(t.Summary).Text(EnumText.Code(t.Kind))
-                .Text(t.PolicyFieldId is { } f ? fields.GetValueOrDefault(f) : null)
-                .Text(string.Join(';', t.Regions.Select(r => regions.GetValueOrDefault(r.RegionId))))
-                .Number(t.Latitude).Number(t.Longitude)
-                .Text(t.DepartmentId is { } d ? departments.GetValueOrDefault(d) : null)
-                .Text(t.OfficerName).Date(t.StartDate).Date(t.TargetDate).Text(EnumText.Code(t.Status))
-                .Number(t.Progress).Number(t.ParentId).Number(t.Weight).Flag(t.IsPublic);
-            await csv.EndRowAsync(cancellationToken);
-            count++;
-        }
-
-        return count;
-    }
-}
 
 /// <summary>Creates (empty id) or updates (existing id) tasks from CSV. Every row is checked first; any error refuses the whole file.</summary>
 public sealed record ImportTasks(byte[] Csv) : ICommand<int>

@@ -1,5 +1,4 @@
 using CitizenParticipation.Core.Caching;
-using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Core.Settings;
@@ -7,9 +6,6 @@ using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Services;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CitizenParticipation.Modules.Petitions.Features;
 
@@ -49,56 +45,5 @@ public sealed class RunPetitionMaintenanceHandler(SiteDbContext db, TimeProvider
         }
 
         return (closed, due.Count);
-    }
-}
-
-public sealed class PetitionMaintenanceService(IServiceScopeFactory scopes, ILogger<PetitionMaintenanceService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var (closed, anonymised) = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RunPetitionMaintenance(), stoppingToken);
-                if (closed + anonymised > 0)
-                {
-                    logger.LogInformation("Closed {Closed} petitions, anonymised {Anonymised}", closed, anonymised);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Petition maintenance failed; it runs again in a minute");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-}
-
-/// <summary>
-/// A deleted account's signatures keep counting, and its petitions and staff actions keep their history,
-/// under the anonymised name.
-/// </summary>
-public sealed class AccountDeletedHandler(SiteDbContext db) : INotificationHandler<AccountDeleted>
-{
-    public async Task Handle(AccountDeleted notification, CancellationToken cancellationToken)
-    {
-        var id = notification.UserId;
-        var name = notification.AnonymisedName;
-        await db.Set<PetitionSignature>().Where(s => s.UserId == id)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.SignerName, name).SetProperty(s => s.IpAddress, (string?)null), cancellationToken);
-        await db.Set<Petition>().Where(p => p.AuthorId == id)
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.AuthorName, name), cancellationToken);
-        await db.Set<PetitionEvent>().Where(e => e.ActorId == id)
-            .ExecuteUpdateAsync(u => u.SetProperty(e => e.ActorName, name), cancellationToken);
-        await db.Set<SignatureInvalidation>().Where(i => i.StaffId == id)
-            .ExecuteUpdateAsync(u => u.SetProperty(i => i.StaffName, name), cancellationToken);
-        await db.Set<Petition>().Where(p => p.ModerationLockedBy == id)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(p => p.ModerationLockedBy, (Guid?)null)
-                .SetProperty(p => p.ModerationLockedByName, (string?)null)
-                .SetProperty(p => p.ModerationLockedUntil, (DateTime?)null), cancellationToken);
     }
 }

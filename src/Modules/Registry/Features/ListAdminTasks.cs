@@ -1,6 +1,5 @@
 using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
-using CitizenParticipation.Core.Localization;
 using CitizenParticipation.Modules.Registry.Domain;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +17,7 @@ public sealed class AdminTaskFilter
 }
 
 public sealed record AdminTaskRow(int Id, string Title, PolicyTaskKind Kind, PolicyTaskStatus Status, int Progress, bool IsPublic, string? Department, DateTime UpdatedAt);
+
 public sealed record AdminTaskList(AdminTaskFilter Filter, IReadOnlyList<Option> Fields, IReadOnlyList<Option> Departments, IReadOnlyList<AdminTaskRow> Tasks, int Total, int Page, int PageCount);
 
 /// <summary>Every task (public and internal) for staff; <see cref="OnlyDepartments"/> limits it to an officer's departments when "mine" is asked.</summary>
@@ -71,37 +71,4 @@ public sealed class ListAdminTasksHandler(SiteDbContext db, ReferenceDataCache r
             rows.Select(r => new AdminTaskRow(r.Id, r.Title, r.Kind, r.Status, r.Progress, r.IsPublic, names.Department(r.DepartmentId)?.Name, r.UpdatedAt)).ToList(),
             total, page, pageCount);
     }
-}
-
-public sealed record TaskFormOptions(IReadOnlyList<Option> Fields, IReadOnlyList<Option> Departments, IReadOnlyList<Option> Regions, IReadOnlyList<Option> Parents);
-
-public sealed record GetTaskFormOptions(int? ExceptTaskId, IReadOnlyList<int>? OnlyDepartments) : IRequest<TaskFormOptions>;
-
-public sealed class GetTaskFormOptionsHandler(SiteDbContext db, ReferenceDataCache reference) : IRequestHandler<GetTaskFormOptions, TaskFormOptions>
-{
-    public async Task<TaskFormOptions> Handle(GetTaskFormOptions request, CancellationToken cancellationToken)
-    {
-        static Option O(ReferenceItem x) => new(x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name);
-        var names = await reference.GetAsync(cancellationToken);
-        var departments = request.OnlyDepartments is { } only ? names.Departments.Where(d => only.Contains(d.Id)) : names.Departments;
-        return new TaskFormOptions(
-            names.PolicyFields.Select(O).ToList(),
-            departments.Select(O).ToList(),
-            names.Regions.OrderBy(x => x.Kind).Select(O).ToList(),
-            await db.Set<PolicyTask>().AsNoTracking().Where(t => t.Id != request.ExceptTaskId && t.ParentId == null).OrderBy(t => t.Title).Take(500)
-                .Select(t => new Option(t.Id.ToString(), t.Title)).ToListAsync(cancellationToken));
-    }
-}
-
-public sealed record OutcomeRow(int Id, Core.Contracts.OutcomeOrigin Origin, string OriginId, string Title, string Link, string Decision, DateTime DecidedAt, DateTime ReceivedAt, int? TaskId);
-
-public sealed record ListOutcomes(bool Waiting) : IRequest<IReadOnlyList<OutcomeRow>>;
-
-public sealed class ListOutcomesHandler(SiteDbContext db) : IRequestHandler<ListOutcomes, IReadOnlyList<OutcomeRow>>
-{
-    public async Task<IReadOnlyList<OutcomeRow>> Handle(ListOutcomes request, CancellationToken cancellationToken) =>
-        await db.Set<ReceivedOutcome>().AsNoTracking().Where(o => request.Waiting ? o.TaskId == null : o.TaskId != null)
-            .OrderByDescending(o => o.ReceivedAt).Take(200)
-            .Select(o => new OutcomeRow(o.Id, o.Origin, o.OriginId, o.Title, o.Link, o.Decision, o.DecidedAt, o.ReceivedAt, o.TaskId))
-            .ToListAsync(cancellationToken);
 }

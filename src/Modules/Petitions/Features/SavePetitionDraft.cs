@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
-using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
@@ -103,67 +101,4 @@ public sealed class SavePetitionDraftHandler(SiteDbContext db, TimeProvider cloc
 
         return petition.Id;
     }
-}
-
-/// <summary>Submits a draft: per the settings it collects prior agreements, waits for staff, or opens for signing.</summary>
-[EvictsPublicPages(PetitionCaching.Tag)]
-public sealed record SubmitPetition(int Id, Guid AuthorId) : ICommand<PetitionStatus>, IEvictsPublicPagesWhen<PetitionStatus>
-{
-    /// <summary>Only a petition that opened for signing at once (no review, no prior agreements) shows.</summary>
-    public bool ChangedPublicPages(PetitionStatus result) => Petition.IsPublicStatus(result);
-}
-
-public sealed class SubmitPetitionHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settings, IStringLocalizer<SavePetitionDraft> t)
-    : IRequestHandler<SubmitPetition, PetitionStatus>
-{
-    public async Task<PetitionStatus> Handle(SubmitPetition request, CancellationToken cancellationToken)
-    {
-        var petition = await db.Set<Petition>().FirstOrDefaultAsync(p => p.Id == request.Id && p.AuthorId == request.AuthorId, cancellationToken);
-        if (petition is null || petition.Status != PetitionStatus.Draft)
-        {
-            throw new RequestValidationException("", t["This petition was already submitted."]);
-        }
-
-        var s = await settings.GetAsync();
-        var now = clock.GetUtcNow().UtcDateTime;
-        petition.Submit(s.PriorAgreements, s.PreModeration, s.SigningDays, NewToken(), now);
-        db.Add(new PetitionEvent { PetitionId = petition.Id, Kind = "submitted", ActorId = request.AuthorId, ActorName = petition.AuthorName, CreatedAt = now });
-        await db.SaveChangesAsync(cancellationToken);
-        return petition.Status;
-    }
-
-    private static string NewToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-}
-
-public sealed record DeleteDraft(int Id, Guid AuthorId) : ICommand<bool>;
-
-public sealed class DeleteDraftHandler(SiteDbContext db) : IRequestHandler<DeleteDraft, bool>
-{
-    public async Task<bool> Handle(DeleteDraft request, CancellationToken cancellationToken) =>
-        await db.Set<Petition>().Where(p => p.Id == request.Id && p.AuthorId == request.AuthorId && p.Status == PetitionStatus.Draft)
-            .ExecuteDeleteAsync(cancellationToken) > 0;
-}
-
-public sealed record MyPetition(int Id, string Title, PetitionStatus Status, DateTime UpdatedAt, int SignatureCount, int AgreementCount, int AgreementsRequired, string? AgreementToken);
-
-public sealed record ListMyPetitions(Guid AuthorId) : IRequest<IReadOnlyList<MyPetition>>;
-
-public sealed class ListMyPetitionsHandler(SiteDbContext db) : IRequestHandler<ListMyPetitions, IReadOnlyList<MyPetition>>
-{
-    public async Task<IReadOnlyList<MyPetition>> Handle(ListMyPetitions request, CancellationToken cancellationToken) =>
-        await db.Set<Petition>().AsNoTracking().Where(p => p.AuthorId == request.AuthorId)
-            .OrderByDescending(p => p.UpdatedAt)
-            .Select(p => new MyPetition(p.Id, p.Title, p.Status, p.UpdatedAt, p.SignatureCount, p.AgreementCount, p.AgreementsRequired, p.AgreementToken))
-            .ToListAsync(cancellationToken);
-}
-
-public sealed record GetDraft(int Id, Guid AuthorId) : IRequest<SavePetitionDraft?>;
-
-public sealed class GetDraftHandler(SiteDbContext db) : IRequestHandler<GetDraft, SavePetitionDraft?>
-{
-    public async Task<SavePetitionDraft?> Handle(GetDraft request, CancellationToken cancellationToken) =>
-        await db.Set<Petition>().AsNoTracking()
-            .Where(p => p.Id == request.Id && p.AuthorId == request.AuthorId && p.Status == PetitionStatus.Draft)
-            .Select(p => new SavePetitionDraft { Id = p.Id, AuthorId = request.AuthorId, Title = p.Title, Body = p.Body, PolicyFieldId = p.PolicyFieldId, RegionId = p.RegionId })
-            .FirstOrDefaultAsync(cancellationToken);
 }

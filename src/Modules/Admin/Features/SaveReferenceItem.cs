@@ -7,45 +7,6 @@ using Microsoft.Extensions.Localization;
 
 namespace CitizenParticipation.Modules.Admin.Features;
 
-/// <summary>The three lists of reference data share one shape (code, Korean and English names, order) and one set of pages.</summary>
-public enum ReferenceKind { Regions, PolicyFields, Departments }
-
-public sealed record ReferenceRow
-{
-    public int Id { get; init; }
-    public string Code { get; init; } = "";
-    public string NameKo { get; init; } = "";
-    public string NameEn { get; init; } = "";
-    public int SortOrder { get; init; }
-    public RegionKind? RegionKind { get; init; }
-}
-
-public sealed record ListReferenceData(ReferenceKind Kind) : IRequest<IReadOnlyList<ReferenceRow>>;
-
-public sealed record GetReferenceItem(ReferenceKind Kind, int Id) : IRequest<ReferenceRow?>;
-
-public sealed class ReferenceDataQueries(SiteDbContext db) :
-    IRequestHandler<ListReferenceData, IReadOnlyList<ReferenceRow>>,
-    IRequestHandler<GetReferenceItem, ReferenceRow?>
-{
-    public async Task<IReadOnlyList<ReferenceRow>> Handle(ListReferenceData request, CancellationToken cancellationToken) =>
-        await ReferenceRows.Of(db, request.Kind).OrderBy(r => r.SortOrder).ThenBy(r => r.Code).ToListAsync(cancellationToken);
-
-    public Task<ReferenceRow?> Handle(GetReferenceItem request, CancellationToken cancellationToken) =>
-        ReferenceRows.Of(db, request.Kind).FirstOrDefaultAsync(r => r.Id == request.Id, cancellationToken);
-}
-
-internal static class ReferenceRows
-{
-    public static IQueryable<ReferenceRow> Of(SiteDbContext db, ReferenceKind kind) => kind switch
-    {
-        ReferenceKind.Regions => db.Regions.AsNoTracking().Select(r => new ReferenceRow { Id = r.Id, Code = r.Code, NameKo = r.NameKo, NameEn = r.NameEn, SortOrder = r.SortOrder, RegionKind = r.Kind }),
-        ReferenceKind.PolicyFields => db.PolicyFields.AsNoTracking().Select(r => new ReferenceRow { Id = r.Id, Code = r.Code, NameKo = r.NameKo, NameEn = r.NameEn, SortOrder = r.SortOrder }),
-        ReferenceKind.Departments => db.Departments.AsNoTracking().Select(r => new ReferenceRow { Id = r.Id, Code = r.Code, NameKo = r.NameKo, NameEn = r.NameEn, SortOrder = r.SortOrder }),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
-}
-
 /// <summary>Adds an item (no <see cref="Id"/>) or changes one; the form binds to it directly.</summary>
 public sealed class SaveReferenceItem : ICommand<int>
 {
