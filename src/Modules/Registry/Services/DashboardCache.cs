@@ -4,7 +4,7 @@ using CitizenParticipation.Modules.Registry.Domain;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
-namespace CitizenParticipation.Modules.Registry.Caching;
+namespace CitizenParticipation.Modules.Registry.Services;
 
 /// <summary>
 /// Briefly keeps the public dashboard's figures. Any saved change to tasks, their regions, their

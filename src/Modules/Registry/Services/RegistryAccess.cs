@@ -4,7 +4,7 @@ using CitizenParticipation.Core.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
-namespace CitizenParticipation.Modules.Registry;
+namespace CitizenParticipation.Modules.Registry.Services;
 
 /// <summary>Who may see and edit which tasks: EditAllTasks edits every task, EditOwnDepartmentTasks only those of the officer's departments.</summary>
 public sealed class RegistryAccess(IAuthorizationService authorization, SiteDbContext db)

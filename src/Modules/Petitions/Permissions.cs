@@ -1,4 +1,3 @@
-using CitizenParticipation.Core.Navigation;
 using CitizenParticipation.Core.Security;
 
 namespace CitizenParticipation.Modules.Petitions;
@@ -17,14 +16,5 @@ public sealed class PetitionPermissions : IPermissionProvider
         (StandardRoles.Staff, ModeratePetitions),
         (StandardRoles.Staff, AnswerPetitions),
         (StandardRoles.Staff, ManageSignatures),
-    ];
-}
-
-public sealed class PetitionsAdminMenu : IAdminMenuProvider
-{
-    public IEnumerable<AdminMenuItem> GetItems() =>
-    [
-        new("Petitions", "/admin/petitions", PetitionPermissions.ModeratePetitions, "Petitions", 10),
-        new("Petition settings", "/admin/petitions/settings", PetitionPermissions.ManagePetitionSettings, "Petitions", 30),
     ];
 }
