@@ -5,7 +5,7 @@ using CitizenParticipation.Core.Maps;
 using CitizenParticipation.Core.Modules;
 using CitizenParticipation.Modules.Registry.Data;
 using CitizenParticipation.Modules.Registry.Recipes;
-using Microsoft.EntityFrameworkCore;
+using CitizenParticipation.Modules.Registry.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -31,7 +31,7 @@ public sealed class Startup : ModuleStartup
         services.AddRecipeStep<PolicyTasksStep>();
         services.AddRecipeStep<RegistryOfficersStep>();
         services.AddSingleton<AppendOnlyTimelineInterceptor>();
-        services.AddInvalidatedCache<Caching.DashboardCache>();
+        services.AddInvalidatedCache<Services.DashboardCache>();
         services.ConfigureDbContext<SiteDbContext>((provider, options) =>
             options.AddInterceptors(provider.GetRequiredService<AppendOnlyTimelineInterceptor>()), ServiceLifetime.Singleton);
     }

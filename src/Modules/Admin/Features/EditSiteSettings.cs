@@ -5,13 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CitizenParticipation.Modules.Admin.Features;
 
-public sealed record GetSiteSettings : IRequest<SiteSettingsValues>;
-
-public sealed class GetSiteSettingsHandler(ISettings<SiteSettingsValues> settings) : IRequestHandler<GetSiteSettings, SiteSettingsValues>
-{
-    public async Task<SiteSettingsValues> Handle(GetSiteSettings request, CancellationToken cancellationToken) => await settings.GetAsync(cancellationToken);
-}
-
 /// <summary>
 /// The settings form; it is also the command, so the page and the tests send the same thing. Its names and rules are
 /// the settings document's (<see cref="SiteSettingsValues"/>), which checks them again when it is saved.

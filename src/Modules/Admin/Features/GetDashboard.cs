@@ -7,19 +7,6 @@ namespace CitizenParticipation.Modules.Admin.Features;
 
 public sealed record GetDashboard : IRequest<Dashboard>;
 
-public sealed record Dashboard(
-    int Users,
-    int UsersUnverified,
-    int UsersEmailConfirmed,
-    int UsersResidentVerified,
-    IReadOnlyList<RoleCount> Roles,
-    int PendingEmails,
-    int FailedEmails,
-    string? LastEmailError,
-    DateTime? LastEmailErrorAt);
-
-public sealed record RoleCount(string Name, int Members);
-
 public sealed class GetDashboardHandler(SiteDbContext db, IMediator mediator) : IRequestHandler<GetDashboard, Dashboard>
 {
     public async Task<Dashboard> Handle(GetDashboard request, CancellationToken cancellationToken)
@@ -37,3 +24,16 @@ public sealed class GetDashboardHandler(SiteDbContext db, IMediator mediator) : 
             people.Roles.Select(r => new RoleCount(r.Role, r.Members)).ToList(), pending, failed, lastError?.LastError, lastError?.NextAttemptAt);
     }
 }
+
+public sealed record Dashboard(
+    int Users,
+    int UsersUnverified,
+    int UsersEmailConfirmed,
+    int UsersResidentVerified,
+    IReadOnlyList<RoleCount> Roles,
+    int PendingEmails,
+    int FailedEmails,
+    string? LastEmailError,
+    DateTime? LastEmailErrorAt);
+
+public sealed record RoleCount(string Name, int Members);

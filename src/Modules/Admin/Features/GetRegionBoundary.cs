@@ -8,8 +8,6 @@ namespace CitizenParticipation.Modules.Admin.Features;
 /// <summary>A region and whether it has a real boundary, for its boundary page.</summary>
 public sealed record GetRegionBoundary(int RegionId) : IRequest<RegionBoundaryPage?>;
 
-public sealed record RegionBoundaryPage(int RegionId, string Code, string NameKo, int? Vertices, DateTime? UploadedAt);
-
 public sealed class GetRegionBoundaryHandler(SiteDbContext db) : IRequestHandler<GetRegionBoundary, RegionBoundaryPage?>
 {
     public Task<RegionBoundaryPage?> Handle(GetRegionBoundary request, CancellationToken cancellationToken) =>
@@ -19,3 +17,5 @@ public sealed class GetRegionBoundaryHandler(SiteDbContext db) : IRequestHandler
                 db.Set<RegionBoundary>().Where(b => b.RegionId == r.Id).Select(b => (DateTime?)b.UploadedAt).FirstOrDefault()))
             .FirstOrDefaultAsync(cancellationToken);
 }
+
+public sealed record RegionBoundaryPage(int RegionId, string Code, string NameKo, int? Vertices, DateTime? UploadedAt);

@@ -1,5 +1,4 @@
 using CitizenParticipation.Core.Security;
-using System.Security.Claims;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Localization;
 using MediatR;

@@ -7,8 +7,6 @@ namespace CitizenParticipation.Modules.Home.Features;
 
 public sealed record GetHomePage : IRequest<HomePage>;
 
-public sealed record HomePage(string SiteName, string CityName, IReadOnlyList<MainMenuItem> Sections);
-
 public sealed class GetHomePageHandler(SiteSettingsService settings, ParticipationSections sections)
     : IRequestHandler<GetHomePage, HomePage>
 {
@@ -21,3 +19,5 @@ public sealed class GetHomePageHandler(SiteSettingsService settings, Participati
             sections.Available);
     }
 }
+
+public sealed record HomePage(string SiteName, string CityName, IReadOnlyList<MainMenuItem> Sections);

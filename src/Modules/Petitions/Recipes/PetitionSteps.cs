@@ -1,6 +1,5 @@
 using System.Globalization;
 using CitizenParticipation.Core.Contracts;
-using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Events;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Recipes;

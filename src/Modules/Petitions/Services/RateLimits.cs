@@ -1,7 +1,6 @@
 using CitizenParticipation.Core.Security;
 using System.Globalization;
 using System.Net;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using CitizenParticipation.Core.Settings;
 using Microsoft.AspNetCore.Http;

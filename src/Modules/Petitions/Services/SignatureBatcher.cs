@@ -4,7 +4,6 @@ using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Features;
-using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;

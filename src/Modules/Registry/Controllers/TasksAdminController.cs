@@ -2,6 +2,7 @@ using CitizenParticipation.Core.Documents;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Core.Security;
 using CitizenParticipation.Modules.Registry.Features;
+using CitizenParticipation.Modules.Registry.Services;
 using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

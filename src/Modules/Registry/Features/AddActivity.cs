@@ -5,6 +5,7 @@ using CitizenParticipation.Core.Documents;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Registry.Domain;
+using CitizenParticipation.Modules.Registry.Services;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;

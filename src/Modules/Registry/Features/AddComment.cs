@@ -3,6 +3,7 @@ using System.Security.Claims;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Registry.Domain;
+using CitizenParticipation.Modules.Registry.Services;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;

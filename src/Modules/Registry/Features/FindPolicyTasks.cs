@@ -2,7 +2,6 @@ using System.Globalization;
 using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
-using CitizenParticipation.Core.Localization;
 using CitizenParticipation.Modules.Registry.Domain;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

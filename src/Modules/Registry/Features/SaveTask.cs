@@ -4,6 +4,7 @@ using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Registry.Domain;
+using CitizenParticipation.Modules.Registry.Services;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
@@ -150,21 +151,5 @@ public sealed class SaveTaskHandler(SiteDbContext db, RegistryAccess access, Tim
 
         await db.SaveChangesAsync(cancellationToken);
         return task.Id;
-    }
-}
-
-internal static class RuleGuard
-{
-    /// <summary>Turns a broken domain rule into a message for the form, in the user's language.</summary>
-    public static void Run(IStringLocalizer t, Action action)
-    {
-        try
-        {
-            action();
-        }
-        catch (RegistryRuleException ex)
-        {
-            throw new RequestValidationException("", t[ex.Message]);
-        }
     }
 }

@@ -1,6 +1,5 @@
 using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
-using CitizenParticipation.Core.Localization;
 using MediatR;
 
 namespace CitizenParticipation.Modules.Users.Features;

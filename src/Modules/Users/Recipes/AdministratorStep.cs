@@ -1,7 +1,5 @@
-using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Recipes;
 using CitizenParticipation.Core.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

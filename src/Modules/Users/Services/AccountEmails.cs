@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Email;

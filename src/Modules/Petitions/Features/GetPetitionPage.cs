@@ -1,0 +1,64 @@
+using CitizenParticipation.Core.Caching;
+using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Settings;
+using CitizenParticipation.Core.Text;
+using CitizenParticipation.Modules.Petitions.Domain;
+using CitizenParticipation.Modules.Petitions.Services;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace CitizenParticipation.Modules.Petitions.Features;
+
+public sealed record DayCount(DateOnly Day, int Count);
+
+public sealed record RegionCount(string? Code, string Name, int Count);
+
+public sealed record RecentSigner(string MaskedName, string? Comment, DateTime At);
+
+public sealed record PetitionPage(
+    int Id, string Title, string Body, PetitionStatus Status, string AuthorName, string? FieldName, string? FieldCode, string? RegionName, string? RegionCode,
+    DateTime? PublishedAt, DateTime? ClosesAt, DateTime? ClosedAt, int SignatureCount, int DisagreementCount, int AnswerThreshold, bool DisagreementEnabled,
+    DateTime? ThresholdReachedAt, DateTime? AnswerDueAt, DateTime? AgendaProposedAt, RejectionReason? RejectionReason, string? RejectionNote,
+    string? AnswerText, string? AnswerVideoUrl, string? AnsweringOfficial, string? AnsweringDepartment, DateTime? AnsweredAt, int? LinkedTaskId,
+    IReadOnlyList<DayCount> ByDay, IReadOnlyList<RecentSigner> RecentSigners, SignatureKind? MySignature, bool AcceptsSignatures)
+{
+    public int DaysLeft(DateTime now) => ClosesAt is { } c && c > now ? (int)Math.Ceiling((c - now).TotalDays) : 0;
+}
+
+public sealed record GetPetitionPage(int Id, Guid? ViewerId) : IRequest<PetitionPage?>;
+
+public sealed class GetPetitionPageHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settingsCache, IMemoryCache cache, ReferenceDataCache reference) : IRequestHandler<GetPetitionPage, PetitionPage?>
+{
+    public async Task<PetitionPage?> Handle(GetPetitionPage request, CancellationToken cancellationToken)
+    {
+        var p = await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == request.Id, cancellationToken);
+        if (p is null || !p.IsPublic)
+        {
+            return null;
+        }
+
+        var settings = await settingsCache.GetAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var names = await reference.GetAsync(cancellationToken);
+        var signatures = db.Set<PetitionSignature>().AsNoTracking().Where(s => s.PetitionId == p.Id && s.InvalidationId == null);
+        var recent = await signatures.Where(s => s.Kind == SignatureKind.Agree).OrderByDescending(s => s.Id).Take(10)
+            .Select(s => new { s.SignerName, s.Comment, s.CreatedAt }).ToListAsync(cancellationToken);
+        SignatureKind? mine = request.ViewerId is { } viewer
+            ? await signatures.Where(s => s.UserId == viewer).Select(s => (SignatureKind?)s.Kind).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        // A hot petition has many rows: the series is shared for a minute, the counts themselves are live.
+        var byDay = await cache.GetOrCreateAsync($"petitions:by-day:{p.Id}", e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return SignatureStatistics.ByDayAsync(db, p.Id, cancellationToken);
+        }) ?? [];
+        var status = p.Status == PetitionStatus.Open && p.ClosesAt <= now ? PetitionStatus.Closed : p.Status;
+        return new PetitionPage(p.Id, p.Title, p.Body, status, NameMasking.Mask(p.AuthorName),
+            names.PolicyField(p.PolicyFieldId)?.Name, names.PolicyField(p.PolicyFieldId)?.Code, names.Region(p.RegionId)?.Name, names.Region(p.RegionId)?.Code,
+            p.PublishedAt, p.ClosesAt, p.ClosedAt, p.SignatureCount, p.DisagreementCount, settings.AnswerThreshold, settings.DisagreementEnabled,
+            p.ThresholdReachedAt, p.AnswerDueAt, p.AgendaProposedAt, p.RejectionReason, p.RejectionNote,
+            p.AnswerText, p.AnswerVideoUrl, p.AnsweringOfficial, names.Department(p.AnsweringDepartmentId)?.Name, p.AnsweredAt, p.LinkedTaskId,
+            byDay, recent.Select(r => new RecentSigner(NameMasking.Mask(r.SignerName), r.Comment, r.CreatedAt)).ToList(), mine, p.AcceptsSignatures(now));
+    }
+}

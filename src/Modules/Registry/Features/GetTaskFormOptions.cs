@@ -1,0 +1,27 @@
+using CitizenParticipation.Core.Caching;
+using CitizenParticipation.Core.Data;
+using CitizenParticipation.Modules.Registry.Domain;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenParticipation.Modules.Registry.Features;
+
+public sealed record TaskFormOptions(IReadOnlyList<Option> Fields, IReadOnlyList<Option> Departments, IReadOnlyList<Option> Regions, IReadOnlyList<Option> Parents);
+
+public sealed record GetTaskFormOptions(int? ExceptTaskId, IReadOnlyList<int>? OnlyDepartments) : IRequest<TaskFormOptions>;
+
+public sealed class GetTaskFormOptionsHandler(SiteDbContext db, ReferenceDataCache reference) : IRequestHandler<GetTaskFormOptions, TaskFormOptions>
+{
+    public async Task<TaskFormOptions> Handle(GetTaskFormOptions request, CancellationToken cancellationToken)
+    {
+        static Option O(ReferenceItem x) => new(x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name);
+        var names = await reference.GetAsync(cancellationToken);
+        var departments = request.OnlyDepartments is { } only ? names.Departments.Where(d => only.Contains(d.Id)) : names.Departments;
+        return new TaskFormOptions(
+            names.PolicyFields.Select(O).ToList(),
+            departments.Select(O).ToList(),
+            names.Regions.OrderBy(x => x.Kind).Select(O).ToList(),
+            await db.Set<PolicyTask>().AsNoTracking().Where(t => t.Id != request.ExceptTaskId && t.ParentId == null).OrderBy(t => t.Title).Take(500)
+                .Select(t => new Option(t.Id.ToString(), t.Title)).ToListAsync(cancellationToken));
+    }
+}
