@@ -72,14 +72,12 @@ public static class SiteHostingExtensions
         services.AddSingleton(Options.Create(database));
         services.AddSingleton<CacheInvalidationInterceptor>();
         services.AddSingleton<CacheInvalidationTransactionInterceptor>();
-        services.AddSingleton<EventSignal>();
-        services.AddSingleton<EventSignalInterceptor>();
+        services.AddInvalidatedCache<EventSignal>();
         // Options built once for the process, not once per request scope.
         services.AddDbContext<SiteDbContext>((provider, options) =>
         {
             configureDatabase(options, database, paths);
-            options.AddInterceptors(provider.GetRequiredService<CacheInvalidationInterceptor>(), provider.GetRequiredService<CacheInvalidationTransactionInterceptor>(),
-                provider.GetRequiredService<EventSignalInterceptor>());
+            options.AddInterceptors(provider.GetRequiredService<CacheInvalidationInterceptor>(), provider.GetRequiredService<CacheInvalidationTransactionInterceptor>());
         }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddOutputCache(o => o.SizeLimit = configuration.GetValue("App:OutputCacheMegabytes", 64L) * 1024 * 1024);
         services.AddInvalidatedCache<ReferenceDataCache>();
