@@ -1,6 +1,7 @@
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenParticipation.Core.Caching;
@@ -26,8 +27,8 @@ public sealed record ReferenceData(IReadOnlyList<ReferenceItem> Regions, IReadOn
 /// The reference data almost every public page names, read once a minute instead of on every request;
 /// saved changes in this instance show at once (see <see cref="ICacheInvalidator"/>).
 /// </summary>
-public sealed class ReferenceDataCache(IServiceScopeFactory scopes, TimeProvider clock)
-    : GenerationCache<ReferenceData>(clock, TimeSpan.FromMinutes(1))
+public sealed class ReferenceDataCache(IServiceScopeFactory scopes, HybridCache cache, TimeProvider clock)
+    : GenerationCache<ReferenceData>(cache, clock, TimeSpan.FromMinutes(1))
 {
     public override bool Watches(object entity) => entity is Region or PolicyField or Department;
 

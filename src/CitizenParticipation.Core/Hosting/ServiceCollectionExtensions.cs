@@ -3,6 +3,7 @@ using CitizenParticipation.Core.Navigation;
 using CitizenParticipation.Core.Recipes;
 using CitizenParticipation.Core.Security;
 using CitizenParticipation.Core.Settings;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,7 +37,7 @@ public static class ModuleServiceCollectionExtensions
     {
         services.AddSingleton(provider => new SettingsDocument<T>(
             name, legacyKey ?? (property => $"{name}.{property}"), provider.GetRequiredService<IServiceScopeFactory>(),
-            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SettingsDocument<T>>>()));
+            provider.GetRequiredService<HybridCache>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SettingsDocument<T>>>()));
         services.AddSingleton<ISettings<T>>(provider => provider.GetRequiredService<SettingsDocument<T>>());
         services.AddSingleton<ISettingsDocument>(provider => provider.GetRequiredService<SettingsDocument<T>>());
         return services.AddSingleton<ICacheInvalidator>(provider => provider.GetRequiredService<SettingsDocument<T>>());

@@ -28,6 +28,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
@@ -79,6 +80,10 @@ public static class SiteHostingExtensions
             configureDatabase(options, database, paths);
             options.AddInterceptors(provider.GetRequiredService<CacheInvalidationInterceptor>(), provider.GetRequiredService<CacheInvalidationTransactionInterceptor>());
         }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        // In-process only: no distributed cache or backplane, so other instances see changes when entries expire (ADR 9).
+        services.AddHybridCache();
+        // The in-memory caches expire on the site's clock, as the rest of the site does (and as tests move it).
+        services.AddOptions<MemoryCacheOptions>().Configure<TimeProvider>((options, clock) => options.Clock = new SiteClock(clock));
         services.AddOutputCache(o => o.SizeLimit = configuration.GetValue("App:OutputCacheMegabytes", 64L) * 1024 * 1024);
         services.AddInvalidatedCache<ReferenceDataCache>();
         services.AddSettings<SiteSettingsValues>("Site", SiteSettingsValues.LegacyKey);

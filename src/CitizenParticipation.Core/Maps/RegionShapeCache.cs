@@ -1,6 +1,7 @@
 using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Simplify;
@@ -14,8 +15,8 @@ public sealed record RegionShape(string Code, RegionKind Kind, Geometry Geometry
 /// The uploaded boundaries for the maps, read and simplified once instead of on every page; an upload or removal in
 /// this instance shows at once (see <see cref="ICacheInvalidator"/>), other instances see it within a minute.
 /// </summary>
-public sealed class RegionShapeCache(IServiceScopeFactory scopes, TimeProvider clock)
-    : GenerationCache<IReadOnlyList<RegionShape>>(clock, TimeSpan.FromMinutes(1))
+public sealed class RegionShapeCache(IServiceScopeFactory scopes, HybridCache cache, TimeProvider clock)
+    : GenerationCache<IReadOnlyList<RegionShape>>(cache, clock, TimeSpan.FromMinutes(1))
 {
     /// <summary>A thousandth of a shape's size: below a pixel on a map of the whole city.</summary>
     private const double DetailOfSize = 0.001;

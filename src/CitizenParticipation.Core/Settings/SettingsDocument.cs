@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -43,8 +44,8 @@ public interface ISettingsDocument
 /// on the same database read it again after <see cref="Lifetime"/>, one primary-key read per document, so that a
 /// change made on one instance reaches every instance within seconds without a message bus.
 /// </summary>
-public sealed class SettingsDocument<T>(string name, Func<string, string> legacyKey, IServiceScopeFactory scopes, TimeProvider clock, ILogger<SettingsDocument<T>> logger)
-    : GenerationCache<T>(clock, Lifetime), ISettings<T>, ISettingsDocument
+public sealed class SettingsDocument<T>(string name, Func<string, string> legacyKey, IServiceScopeFactory scopes, HybridCache cache, TimeProvider clock, ILogger<SettingsDocument<T>> logger)
+    : GenerationCache<T>(cache, clock, Lifetime), ISettings<T>, ISettingsDocument
     where T : class, new()
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);

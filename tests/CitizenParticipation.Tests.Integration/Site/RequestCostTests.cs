@@ -53,4 +53,19 @@ public sealed class RequestCostTests(CommandLoggingDemoSiteFactory site) : IClas
             Assert.True(reads == 1, $"{page} read the staff member's permissions {reads} times ({entries} admin menu entries).");
         }
     }
+    [Fact]
+    public async Task Dashboard_filters_that_name_nothing_share_one_cached_entry()
+    {
+        // Anonymous pages are output-cached per query string; the dashboard's figures behind them are cached per
+        // filter the page offers, so made-up codes neither grow the cache nor reach the database again.
+        var visitor = site.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/mayors-office?field=made-up-1&region=nowhere-1")).StatusCode);
+        foreach (var url in new[] { "/mayors-office?field=made-up-2&region=nowhere-2", "/mayors-office", "/mayors-office?page=-7" })
+        {
+            site.Commands.Clear();
+            Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(url)).StatusCode);
+            var reads = site.Commands.Texts.Count(t => t.Contains("PolicyTasks", StringComparison.Ordinal));
+            Assert.True(reads == 0, $"{url} read the tasks {reads} times instead of the figures cached for the unfiltered dashboard.");
+        }
+    }
 }

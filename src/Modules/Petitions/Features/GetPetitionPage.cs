@@ -6,7 +6,7 @@ using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Services;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.Hybrid;
 
 namespace CitizenParticipation.Modules.Petitions.Features;
 
@@ -28,8 +28,10 @@ public sealed record PetitionPage(
 
 public sealed record GetPetitionPage(int Id, Guid? ViewerId) : IRequest<PetitionPage?>;
 
-public sealed class GetPetitionPageHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settingsCache, IMemoryCache cache, ReferenceDataCache reference) : IRequestHandler<GetPetitionPage, PetitionPage?>
+public sealed class GetPetitionPageHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settingsCache, HybridCache cache, ReferenceDataCache reference) : IRequestHandler<GetPetitionPage, PetitionPage?>
 {
+    private static readonly HybridCacheEntryOptions ByDayEntry = new() { Expiration = TimeSpan.FromMinutes(1), LocalCacheExpiration = TimeSpan.FromMinutes(1) };
+
     public async Task<PetitionPage?> Handle(GetPetitionPage request, CancellationToken cancellationToken)
     {
         var p = await db.Set<Petition>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == request.Id, cancellationToken);
@@ -47,12 +49,11 @@ public sealed class GetPetitionPageHandler(SiteDbContext db, TimeProvider clock,
         SignatureKind? mine = request.ViewerId is { } viewer
             ? await signatures.Where(s => s.UserId == viewer).Select(s => (SignatureKind?)s.Kind).FirstOrDefaultAsync(cancellationToken)
             : null;
-        // A hot petition has many rows: the series is shared for a minute, the counts themselves are live.
-        var byDay = await cache.GetOrCreateAsync($"petitions:by-day:{p.Id}", e =>
-        {
-            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return SignatureStatistics.ByDayAsync(db, p.Id, cancellationToken);
-        }) ?? [];
+        // A hot petition has many rows: the series is read once (however many ask at that moment) and shared for a
+        // minute; the counts themselves are live.
+        var byDay = (await cache.GetOrCreateAsync($"petitions:by-day:{p.Id}", (db, p.Id),
+            static async (state, token) => new CachedValue<IReadOnlyList<DayCount>>(await SignatureStatistics.ByDayAsync(state.db, state.Id, token)),
+            ByDayEntry, cancellationToken: cancellationToken)).Value;
         var status = p.Status == PetitionStatus.Open && p.ClosesAt <= now ? PetitionStatus.Closed : p.Status;
         return new PetitionPage(p.Id, p.Title, p.Body, status, NameMasking.Mask(p.AuthorName),
             names.PolicyField(p.PolicyFieldId)?.Name, names.PolicyField(p.PolicyFieldId)?.Code, names.Region(p.RegionId)?.Name, names.Region(p.RegionId)?.Code,

@@ -57,14 +57,24 @@ public sealed class GetDashboardHandler(SiteDbContext db, DashboardCache cache, 
     public const int PageSize = 20;
     /// <summary>The most recently updated tasks with a map point are drawn; the rest are counted per district.</summary>
     public const int MaxMarkers = 200;
+    /// <summary>Later pages of the task list are read when asked for, not kept.</summary>
+    public const int MaxCachedPage = 10;
 
     public async Task<Dashboard> Handle(GetDashboard request, CancellationToken cancellationToken)
     {
         var filter = request.Filter;
-        // What the data depends on; the colour only changes the drawing.
-        var key = string.Join('|', "dashboard", CultureInfo.CurrentUICulture.Name, filter.Field, filter.Region, filter.Kind, filter.Status,
-            request.IncludeTasks ? filter.Page : 0);
-        var dashboard = await cache.GetOrCreateAsync(key, () => LoadAsync(request, cancellationToken));
+        var page = request.IncludeTasks ? Math.Max(1, filter.Page) : 0;
+        if (page > MaxCachedPage)
+        {
+            return await LoadAsync(request, cancellationToken);
+        }
+
+        // What the data depends on (the colour only changes the drawing), in values a visitor can choose from the page:
+        // an unknown code filters nothing, so it shares the unfiltered entry instead of making a new one.
+        var names = await reference.GetAsync(cancellationToken);
+        var key = string.Join('|', CultureInfo.CurrentUICulture.Name, names.PolicyFields.FirstOrDefault(f => f.Code == filter.Field)?.Code,
+            names.Regions.FirstOrDefault(r => r.Code == filter.Region)?.Code, filter.Kind, filter.Status, page);
+        var dashboard = await cache.GetOrCreateAsync(key, token => LoadAsync(request, token), cancellationToken);
         return dashboard with { Filter = filter };
     }
 

@@ -1,22 +1,22 @@
 using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Modules.Registry.Domain;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
 namespace CitizenParticipation.Modules.Registry.Services;
 
 /// <summary>
-/// Briefly keeps the public dashboard's figures. Any saved change to tasks, their regions, their
-/// timelines or the reference data starts a new generation in this instance at once; other instances
-/// of the site see it when their entries expire, hence the short lifetime.
+/// Briefly keeps the public dashboard's figures in the site's <see cref="HybridCache"/>. Any saved change to tasks, their
+/// regions, their timelines or the reference data starts a new generation in this instance at once (a figure read while
+/// the change was being saved lands under the old generation's key and is never served); other instances of the site
+/// see it when their entries expire, hence the short lifetime. Callers give keys made only of values a visitor can
+/// choose from the page (known codes, the first pages), so a visitor walking every filter cannot make it grow
+/// without end.
 /// </summary>
-public sealed class DashboardCache(IOptions<RegistryOptions> options) : ICacheInvalidator, IDisposable
+public sealed class DashboardCache(HybridCache cache, IOptions<RegistryOptions> options) : ICacheInvalidator
 {
     private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(Math.Max(0, options.Value.DashboardCacheSeconds));
-
-    // Its own bounded cache: a visitor walking through every filter and page cannot make it grow without end.
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 1024 });
     private long _generation;
 
     public long Generation => Interlocked.Read(ref _generation);
@@ -25,29 +25,17 @@ public sealed class DashboardCache(IOptions<RegistryOptions> options) : ICacheIn
 
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
-    public async Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> create)
+    public async Task<T> GetOrCreateAsync<T>(string key, Func<CancellationToken, Task<T>> create, CancellationToken cancellationToken)
+        where T : class
     {
         if (_lifetime <= TimeSpan.Zero)
         {
-            return await create();
+            return await create(cancellationToken);
         }
 
-        var fullKey = $"{Generation}|{key}";
-        if (_cache.TryGetValue(fullKey, out T? cached) && cached is not null)
-        {
-            return cached;
-        }
-
-        var generation = Generation;
-        var value = await create();
-        // A change saved while we were reading would otherwise be hidden behind the new value.
-        if (generation == Generation)
-        {
-            _cache.Set(fullKey, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _lifetime, Size = 1 });
-        }
-
-        return value;
+        var entry = new HybridCacheEntryOptions { Expiration = _lifetime, LocalCacheExpiration = _lifetime };
+        var held = await cache.GetOrCreateAsync($"registry:dashboard:{Generation}|{key}", create,
+            static async (load, token) => new CachedValue<T>(await load(token)), entry, cancellationToken: cancellationToken);
+        return held.Value;
     }
-
-    public void Dispose() => _cache.Dispose();
 }
