@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
+using CitizenParticipation.Core.Data;
 using CitizenParticipation.Tests.Integration.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -37,14 +40,33 @@ public sealed class WarningLog : ILoggerProvider
     }
 }
 
+/// <summary>
+/// A site that logs to <see cref="Log"/> and builds its own EF Core model, as a freshly started process does: other
+/// sites in the test process share the model they built first, and whatever was logged while building it.
+/// </summary>
 public sealed class WarningLogSiteFactory : SiteFactory
 {
+    private readonly MemoryCache _modelCache = new(new MemoryCacheOptions());
+
     public WarningLog Log { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(Log));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(Log);
+            services.ConfigureDbContext<SiteDbContext>(options => options.UseMemoryCache(_modelCache), ServiceLifetime.Singleton);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _modelCache.Dispose();
+        }
     }
 }
 
