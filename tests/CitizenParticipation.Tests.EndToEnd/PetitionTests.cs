@@ -144,7 +144,8 @@ public sealed class PetitionTests(DemoSiteFixture site)
 
         // 4. Staff write and publish the answer, accepted, with no task number: the registry makes a citizen-born task.
         await GoAsync(staff, $"/admin/petitions/{petitionId}");
-        await staff.Locator("#Kind-Accepted").CheckAsync();
+        await staff.Locator("main label[for=Kind-Accepted]").ClickAsync();
+        Assert.True(await staff.Locator("#Kind-Accepted").IsCheckedAsync());
         await staff.Locator("#Text").FillAsync(answerText);
         await staff.Locator("#Official").FillAsync("인천광역시 도시공원과장");
         await staff.Locator("#DepartmentId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
