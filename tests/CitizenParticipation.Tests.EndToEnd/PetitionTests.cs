@@ -142,12 +142,14 @@ public sealed class PetitionTests(DemoSiteFixture site)
         Assert.Contains("답변 대기", await signer2.Locator(".pt-meta").First.InnerTextAsync());
         await PageAssert.VisibleAsync(signer2.Locator("#recent-signers li", new PageLocatorOptions { HasText = "꼭 필요합니다." }));
 
-        // 4. Staff write and publish the answer, with no task number: the registry makes a citizen-born task.
+        // 4. Staff write and publish the answer, accepted, with no task number: the registry makes a citizen-born task.
         await GoAsync(staff, $"/admin/petitions/{petitionId}");
+        await staff.Locator("main label[for=Kind-Accepted]").ClickAsync();
+        Assert.True(await staff.Locator("#Kind-Accepted").IsCheckedAsync());
         await staff.Locator("#Text").FillAsync(answerText);
         await staff.Locator("#Official").FillAsync("인천광역시 도시공원과장");
         await staff.Locator("#DepartmentId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        // No task picked: "a new citizen-born task" is the default choice.
+        // No task picked: "no existing task" is the default choice, and an accepted answer then starts one.
         Assert.True(await staff.Locator("#task-new").IsCheckedAsync());
         await ClickAsync(staff, staff.Locator("#answer-button"));
         Assert.EndsWith($"/admin/petitions/{petitionId}", new Uri(staff.Url).AbsolutePath);
@@ -167,6 +169,7 @@ public sealed class PetitionTests(DemoSiteFixture site)
         await PageAssert.VisibleAsync(answer);
         Assert.Contains($"답변번호 {marker}", await answer.InnerTextAsync());
         Assert.Contains("인천광역시 도시공원과장", await answer.InnerTextAsync());
+        Assert.Contains("처리 결과: 수용", await visitor.Locator("#answer-kind").InnerTextAsync());
         Assert.Equal(0, await visitor.Locator("#sign-form").CountAsync());
         await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestPaths.Screenshots, "petition-answered.png"), FullPage = true });
 

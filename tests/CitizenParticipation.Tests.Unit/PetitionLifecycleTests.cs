@@ -48,7 +48,7 @@ public sealed class PetitionLifecycleTests
                 return petition;
             case PetitionStatus.Answered:
                 petition = Opened();
-                petition.Answer("답변입니다.", null, "교통국장", 3, null, Moderator, T0.AddDays(2));
+                petition.Answer(AnswerKind.Accepted, "답변입니다.", null, "교통국장", 3, null, Moderator, T0.AddDays(2));
                 return petition;
             case PetitionStatus.Closed:
                 petition = Opened();
@@ -275,7 +275,7 @@ public sealed class PetitionLifecycleTests
         var petition = In(status);
         Assert.Equal(allowed, petition.CanBeAnswered);
 
-        AssertMove(petition, allowed, p => p.Answer("  검토 후 증차합니다. ", " ", " 교통국장 ", 7, 12, Moderator, T0.AddDays(45)));
+        AssertMove(petition, allowed, p => p.Answer(AnswerKind.Accepted, "  검토 후 증차합니다. ", " ", " 교통국장 ", 7, 12, Moderator, T0.AddDays(45)));
 
         if (allowed)
         {
@@ -290,13 +290,13 @@ public sealed class PetitionLifecycleTests
     public void An_answer_before_the_period_ends_closes_the_petition_then_and_after_it_on_its_closing_day()
     {
         var early = Opened();
-        early.Answer("답변", "https://video.example/1", "시장", null, null, Moderator, T0.AddDays(5));
+        early.Answer(AnswerKind.Accepted, "답변", "https://video.example/1", "시장", null, null, Moderator, T0.AddDays(5));
         Assert.Equal(T0.AddDays(5), early.ClosedAt);
         Assert.Equal("https://video.example/1", early.AnswerVideoUrl);
         Assert.False(early.AcceptsSignatures(T0.AddDays(6)));
 
         var late = Opened();
-        late.Answer("답변", null, "시장", null, null, Moderator, T0.AddDays(40));
+        late.Answer(AnswerKind.Accepted, "답변", null, "시장", null, null, Moderator, T0.AddDays(40));
         Assert.Equal(T0.AddDays(30), late.ClosedAt);
     }
 

@@ -15,8 +15,19 @@ public abstract class ModuleStartup
     public virtual void ConfigureServices(IServiceCollection services, IConfiguration configuration) { }
 
     /// <summary>Entities are configured with <c>IEntityTypeConfiguration</c> classes in the module's assembly.</summary>
-    public virtual void ConfigureModel(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly);
+    public virtual void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        // EF Core warns at every start about an assembly without configurations (a module without tables, a theme).
+        var assembly = GetType().Assembly;
+        if (assembly.GetTypes().Any(IsEntityTypeConfiguration))
+        {
+            modelBuilder.ApplyConfigurationsFromAssembly(assembly);
+        }
+    }
 
     public virtual void MapRoutes(IEndpointRouteBuilder routes) { }
+
+    private static bool IsEntityTypeConfiguration(Type type) =>
+        type is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false }
+        && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>));
 }

@@ -32,6 +32,23 @@ public static class Labels
         _ => "Unclear or incomplete",
     };
 
+    public static string AnswerKind(AnswerKind kind) => kind switch
+    {
+        Domain.AnswerKind.Accepted => "Accepted",
+        Domain.AnswerKind.PartlyAccepted => "Partly accepted",
+        Domain.AnswerKind.UnderReview => "Under review",
+        _ => "Not possible",
+    };
+
+    /// <summary>What each answer kind means, for staff choosing one.</summary>
+    public static string AnswerKindHint(AnswerKind kind) => kind switch
+    {
+        Domain.AnswerKind.Accepted => "The city will do what the petition asks. The answer goes to a policy task in the citizen mayor's office.",
+        Domain.AnswerKind.PartlyAccepted => "The city will do part of what the petition asks. The answer goes to a policy task in the citizen mayor's office.",
+        Domain.AnswerKind.UnderReview => "The city has not decided yet. The answer is shown on the petition and goes to a policy task only if you choose one.",
+        _ => "The city cannot do what the petition asks. The answer is shown on the petition and goes to a policy task only if you choose one.",
+    };
+
     public static string Tab(PetitionTab tab) => tab switch
     {
         PetitionTab.Open => "Open",

@@ -35,6 +35,7 @@ public sealed partial class AnswerTaskPickerTests(SiteFactory site) : IClassFixt
 
     private static Dictionary<string, string> Answer(string? linkedTaskId) => new()
     {
+        ["Kind"] = "Accepted",
         ["Text"] = "노선 개편 과제에서 배차 간격을 함께 조정하겠습니다.",
         ["Official"] = "교통국장 홍길동",
         ["LinkedTaskId"] = linkedTaskId ?? "",

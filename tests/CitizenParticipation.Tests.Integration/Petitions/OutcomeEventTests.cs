@@ -88,6 +88,7 @@ public sealed class OutcomeEventTests(FailingSubscriberSiteFactory site) : IClas
 
         var response = await staff.PostFormAsync($"/admin/petitions/{id}", $"/admin/petitions/{id}/answer", new Dictionary<string, string>
         {
+            ["Kind"] = "Accepted",
             ["Text"] = "정류장 대기 시간을 줄이도록 배차를 조정하겠습니다.",
             ["Official"] = "교통국장 홍길동",
         });

@@ -101,6 +101,7 @@ public sealed class PetitionTests(SiteFactory site) : IClassFixture<SiteFactory>
 
         var answer = await staff.PostFormAsync($"/admin/petitions/{id}", $"/admin/petitions/{id}/answer", new Dictionary<string, string>
         {
+            ["Kind"] = "Accepted",
             ["Text"] = "자전거도로 연결 공사를 내년 상반기에 시작합니다.",
             ["Official"] = "교통국장 홍길동",
         });
@@ -364,7 +365,7 @@ public sealed class PetitionTests(SiteFactory site) : IClassFixture<SiteFactory>
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
-        Assert.Equal("id,title,status,policy_field,region,signatures,disagreements,published_at,closes_at,answered_at,url", lines[0]);
+        Assert.Equal("id,title,status,policy_field,region,signatures,disagreements,published_at,closes_at,answered_at,url,answer_kind", lines[0]);
         var row = Assert.Single(lines, l => l.StartsWith($"{formula},", StringComparison.Ordinal));
         Assert.StartsWith($"{formula},\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"자세히\"\") ", row);
         Assert.Matches(@",0,0,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,,http", row);

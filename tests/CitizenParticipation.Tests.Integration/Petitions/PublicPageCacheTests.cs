@@ -74,6 +74,7 @@ public sealed partial class PublicPageCacheTests(PublicPageCacheTests.LongCacheS
         var staff = await site.LoggedInClientAsync(await site.CreateUserAsync(StandardRoles.Staff), TestAccounts.Password);
         var answered = await staff.PostFormAsync($"/admin/petitions/{id}", $"/admin/petitions/{id}/answer", new Dictionary<string, string>
         {
+            ["Kind"] = "Accepted",
             ["Text"] = "배차 간격을 12분으로 줄이겠습니다.",
             ["Official"] = "교통국장",
         });

@@ -76,6 +76,7 @@ public sealed partial class StaffNameTests(SiteFactory site) : IClassFixture<Sit
         Assert.Equal(HttpStatusCode.Redirect, reject.StatusCode);
         var answer = await answerer.PostFormAsync($"/admin/petitions/{published}", $"/admin/petitions/{published}/answer", new Dictionary<string, string>
         {
+            ["Kind"] = "Accepted",
             ["Text"] = "내년 예산에 공원 화장실 두 곳의 신축비를 반영하겠습니다.",
             ["Official"] = "공원녹지과장",
         });

@@ -63,14 +63,14 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
             ["AgreeToTerms"] = "true",
         });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var text = await response.ReadTextAsync();
         Assert.Contains("연령을 확인해 주십시오", text);
         Assert.Contains("2자 이상 20자 이하", text);
         Assert.False(await site.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
 
         var weak = await client.RegisterAsync(email, "약한비번", "onlyletters");
-        Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
         Assert.Contains("숫자", await weak.ReadTextAsync());
         Assert.False(await site.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
         Assert.False(await site.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.To == email)));
@@ -161,8 +161,8 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
         // A weak password is refused alike for both, before anything depends on the address.
         var weakTaken = await site.Browser().RegisterAsync(email, "다른사람", "short1");
         var weakFresh = await site.Browser().RegisterAsync(Accounts.NewEmail("weak"), "다른사람", "short1");
-        Assert.Equal(HttpStatusCode.OK, weakTaken.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, weakFresh.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, weakTaken.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, weakFresh.StatusCode);
         Assert.Contains("8자 이상", await weakTaken.ReadTextAsync());
         Assert.Contains("8자 이상", await weakFresh.ReadTextAsync());
 
@@ -354,7 +354,7 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
                 ["__RequestVerificationToken"] = token,
             }));
 
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.False(await site.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
         }
         finally

@@ -429,6 +429,9 @@ namespace CitizenParticipation.Data.PostgreSql.Migrations
                     b.Property<DateTime?>("AnswerDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("AnswerKind")
+                        .HasColumnType("integer");
+
                     b.Property<string>("AnswerText")
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");

@@ -412,6 +412,9 @@ namespace CitizenParticipation.Data.Sqlite.Migrations
                     b.Property<DateTime?>("AnswerDueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AnswerKind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AnswerText")
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");

@@ -24,7 +24,7 @@ public sealed class OpenDataController(IMediator mediator, IStringLocalizer<Open
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    private static readonly string[] CsvColumns = ["id", "title", "status", "policy_field", "region", "signatures", "disagreements", "published_at", "closes_at", "answered_at", "url"];
+    private static readonly string[] CsvColumns = ["id", "title", "status", "policy_field", "region", "signatures", "disagreements", "published_at", "closes_at", "answered_at", "url", "answer_kind"];
 
     [HttpGet("api/petitions")]
     [OutputCache(PolicyName = PetitionCaching.PublicPolicy)]
@@ -54,7 +54,7 @@ public sealed class OpenDataController(IMediator mediator, IStringLocalizer<Open
             {
                 csv.Number(p.Id).Text(p.Title).Text(Status(p.Status)).Text(p.FieldCode).Text(p.RegionCode)
                     .Number(p.SignatureCount).Number(p.DisagreementCount).Time(p.PublishedAt).Time(p.ClosesAt).Time(p.AnsweredAt)
-                    .Text(Url.PublicAction("Details", "Petitions", new { id = p.Id }));
+                    .Text(Url.PublicAction("Details", "Petitions", new { id = p.Id })).Text(Kind(p.AnswerKind));
                 await csv.EndRowAsync(cancellationToken);
             }
 
@@ -97,7 +97,7 @@ public sealed class OpenDataController(IMediator mediator, IStringLocalizer<Open
             thresholdReachedAt = page.ThresholdReachedAt,
             answerDueAt = page.AnswerDueAt,
             rejection = page.RejectionReason is { } r ? Reason(r) : null,
-            answer = page.AnsweredAt is null ? null : new { text = page.AnswerText, videoUrl = page.AnswerVideoUrl, official = page.AnsweringOfficial, department = page.AnsweringDepartment, answeredAt = page.AnsweredAt },
+            answer = page.AnsweredAt is null ? null : new { kind = Kind(page.AnswerKind), text = page.AnswerText, videoUrl = page.AnswerVideoUrl, official = page.AnsweringOfficial, department = page.AnsweringDepartment, answeredAt = page.AnsweredAt },
             byRegion = byRegion.Select(x => new { region = x.Code, name = x.Name, count = x.Count }),
             byDay = page.ByDay.Select(x => new { day = x.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), count = x.Count }),
             url = Url.PublicAction("Details", "Petitions", new { id }),
@@ -138,6 +138,7 @@ public sealed class OpenDataController(IMediator mediator, IStringLocalizer<Open
         publishedAt = p.PublishedAt,
         closesAt = p.ClosesAt,
         answeredAt = p.AnsweredAt,
+        answerKind = Kind(p.AnswerKind),
         rejection = p.RejectionReason is { } r ? Reason(r) : null,
         url = Url.PublicAction("Details", "Petitions", new { id = p.Id }),
     };
@@ -153,5 +154,15 @@ public sealed class OpenDataController(IMediator mediator, IStringLocalizer<Open
     };
 
     private static string Reason(RejectionReason r) => r.ToString();
+
+    /// <summary>What the answer commits the city to: accepted, partly-accepted, under-review or not-possible.</summary>
+    public static string? Kind(AnswerKind? kind) => kind switch
+    {
+        AnswerKind.Accepted => "accepted",
+        AnswerKind.PartlyAccepted => "partly-accepted",
+        AnswerKind.UnderReview => "under-review",
+        AnswerKind.NotPossible => "not-possible",
+        _ => null,
+    };
 
 }

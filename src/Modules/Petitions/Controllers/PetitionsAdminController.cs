@@ -158,7 +158,7 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
         }
 
         var canAnswer = await authorization.AuthorizeAsync(User, PetitionPermissions.AnswerPetitions);
-        answer ??= new AnswerPetition { Text = p.AnswerText ?? "", VideoUrl = p.AnswerVideoUrl, Official = p.AnsweringOfficial ?? "", DepartmentId = p.AnsweringDepartmentId, LinkedTaskId = p.LinkedTaskId };
+        answer ??= new AnswerPetition { Kind = p.AnswerKind, Text = p.AnswerText ?? "", VideoUrl = p.AnswerVideoUrl, Official = p.AnsweringOfficial ?? "", DepartmentId = p.AnsweringDepartmentId, LinkedTaskId = p.LinkedTaskId };
         var tasks = canAnswer && p.CanBeAnswered
             ? await mediator.Send(new GetAnswerTaskChoices(taskSearch, answer.LinkedTaskId))
             : new AnswerTaskChoices(false, null, null, []);

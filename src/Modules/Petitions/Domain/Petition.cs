@@ -28,6 +28,24 @@ public enum RejectionReason
     Unclear = 8,
 }
 
+/// <summary>What the city's answer commits it to. Only a commitment becomes (or joins) a policy task.</summary>
+public enum AnswerKind
+{
+    /// <summary>수용: the city will do what was asked.</summary>
+    Accepted = 0,
+    /// <summary>일부 수용: the city will do part of it.</summary>
+    PartlyAccepted = 1,
+    /// <summary>검토 중: no decision yet.</summary>
+    UnderReview = 2,
+    /// <summary>수용 곤란: the city cannot do it.</summary>
+    NotPossible = 3,
+}
+
+public static class AnswerKinds
+{
+    public static bool Commits(AnswerKind kind) => kind is AnswerKind.Accepted or AnswerKind.PartlyAccepted;
+}
+
 public static class RejectionReasons
 {
     /// <summary>Reasons whose petition must not stay visible: showing it would repeat the harm.</summary>
@@ -86,6 +104,8 @@ public sealed class Petition
     public string? ModerationLockedByName { get; private set; }
     public DateTime? ModerationLockedUntil { get; private set; }
 
+    /// <summary>Set with the answer; answers given before kinds existed were all taken as accepted.</summary>
+    public AnswerKind? AnswerKind { get; private set; }
     public string? AnswerText { get; private set; }
     public string? AnswerVideoUrl { get; private set; }
     public string? AnsweringOfficial { get; private set; }
@@ -234,13 +254,17 @@ public sealed class Petition
 
     public bool CanBeAnswered => Status is PetitionStatus.Open or PetitionStatus.AwaitingAnswer or PetitionStatus.Closed or PetitionStatus.Answered;
 
-    public void Answer(string text, string? videoUrl, string official, int? departmentId, int? linkedTaskId, Guid staff, DateTime now)
+    /// <summary>Whether the answer reached the policy task registry: it commits the city, or staff named the task it belongs to.</summary>
+    public bool AnswerGoesToRegistry => AnswerKind is { } kind && (AnswerKinds.Commits(kind) || LinkedTaskId is not null);
+
+    public void Answer(AnswerKind kind, string text, string? videoUrl, string official, int? departmentId, int? linkedTaskId, Guid staff, DateTime now)
     {
         if (!CanBeAnswered)
         {
             throw new InvalidOperationException("This petition cannot be answered.");
         }
 
+        AnswerKind = kind;
         AnswerText = text.Trim();
         AnswerVideoUrl = string.IsNullOrWhiteSpace(videoUrl) ? null : videoUrl.Trim();
         AnsweringOfficial = official.Trim();

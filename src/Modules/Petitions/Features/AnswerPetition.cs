@@ -6,6 +6,7 @@ using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Events;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Text;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Services;
 using MediatR;
@@ -15,8 +16,9 @@ using Microsoft.Extensions.Localization;
 namespace CitizenParticipation.Modules.Petitions.Features;
 
 /// <summary>
-/// Publishes the city's official answer: the petition shows it, its signers are emailed, and the
-/// registry receives it as an outcome (on the task staff named, or as a new citizen-born task).
+/// Publishes the city's official answer: the petition shows it and what it commits the city to, and its signers are
+/// emailed. A commitment (accepted, partly accepted) reaches the registry as an outcome, on the task staff named or as
+/// a new citizen-born task; any other answer reaches it only when staff named a task.
 /// </summary>
 [EvictsPublicPages(PetitionCaching.Tag)]
 public sealed class AnswerPetition : ICommand<int>
@@ -24,6 +26,10 @@ public sealed class AnswerPetition : ICommand<int>
     public int PetitionId { get; set; }
     public Guid StaffId { get; set; }
     public string StaffName { get; set; } = "";
+
+    [Display(Name = "What the city will do")]
+    [Required(ErrorMessage = "Choose what the city will do.")]
+    public AnswerKind? Kind { get; set; }
 
     [Display(Name = "Answer")]
     [Required(ErrorMessage = "{0} is required.")]
@@ -38,6 +44,7 @@ public sealed class AnswerPetition : ICommand<int>
     [Display(Name = "Answering official")]
     [Required(ErrorMessage = "{0} is required.")]
     [StringLength(100, ErrorMessage = "{0} must be at most {1} characters.")]
+    [VisibleName]
     public string Official { get; set; } = "";
 
     [Display(Name = "Department")]
@@ -89,16 +96,23 @@ public sealed class AnswerPetitionHandler(SiteDbContext db, TimeProvider clock, 
 
         var now = clock.GetUtcNow().UtcDateTime;
         var first = petition.AnsweredAt is null;
-        petition.Answer(request.Text, request.VideoUrl, request.Official, request.DepartmentId, request.LinkedTaskId, request.StaffId, now);
+        var reachedRegistry = petition.AnswerGoesToRegistry;
+        petition.Answer(request.Kind!.Value, request.Text, request.VideoUrl, request.Official, request.DepartmentId, request.LinkedTaskId, request.StaffId, now);
         db.Add(new PetitionEvent { PetitionId = petition.Id, Kind = first ? "answered" : "answer-updated", ActorId = request.StaffId, ActorName = request.StaffName, Note = request.Official, CreatedAt = now });
         if (first)
         {
             await emails.StartSignerMailingAsync(petition, PetitionMailingKinds.Answered, now, cancellationToken);
+        }
+
+        // Once, when the answer first commits the city or names its task (an answer under review may later be accepted).
+        if (!reachedRegistry && petition.AnswerGoesToRegistry)
+        {
             // Saved with the answer and handled by the registry after the commit.
             var codes = await PetitionCodes.ForAsync(db, petition, cancellationToken);
             db.Raise(new OutcomePublished(
                 OutcomeOrigin.Petition, petition.Id.ToString(CultureInfo.InvariantCulture), petition.Title, $"/petitions/{petition.Id}", "answered",
-                petition.AnswerText!, codes.Field, codes.Region, now, request.StaffId, request.LinkedTaskId), now);
+                petition.AnswerText!, codes.Field, codes.Region, now, request.StaffId, request.LinkedTaskId,
+                CreateTaskIfUnlinked: AnswerKinds.Commits(petition.AnswerKind!.Value)), now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -20,7 +20,7 @@ public sealed record PetitionPage(
     int Id, string Title, string Body, PetitionStatus Status, string AuthorName, string? FieldName, string? FieldCode, string? RegionName, string? RegionCode,
     DateTime? PublishedAt, DateTime? ClosesAt, DateTime? ClosedAt, int SignatureCount, int DisagreementCount, int AnswerThreshold, bool DisagreementEnabled,
     DateTime? ThresholdReachedAt, DateTime? AnswerDueAt, DateTime? AgendaProposedAt, RejectionReason? RejectionReason, string? RejectionNote,
-    string? AnswerText, string? AnswerVideoUrl, string? AnsweringOfficial, string? AnsweringDepartment, DateTime? AnsweredAt, int? LinkedTaskId,
+    AnswerKind? AnswerKind, string? AnswerText, string? AnswerVideoUrl, string? AnsweringOfficial, string? AnsweringDepartment, DateTime? AnsweredAt, int? LinkedTaskId,
     IReadOnlyList<DayCount> ByDay, IReadOnlyList<RecentSigner> RecentSigners, SignatureKind? MySignature, bool AcceptsSignatures)
 {
     public int DaysLeft(DateTime now) => ClosesAt is { } c && c > now ? (int)Math.Ceiling((c - now).TotalDays) : 0;
@@ -59,7 +59,7 @@ public sealed class GetPetitionPageHandler(SiteDbContext db, TimeProvider clock,
             names.PolicyField(p.PolicyFieldId)?.Name, names.PolicyField(p.PolicyFieldId)?.Code, names.Region(p.RegionId)?.Name, names.Region(p.RegionId)?.Code,
             p.PublishedAt, p.ClosesAt, p.ClosedAt, p.SignatureCount, p.DisagreementCount, settings.AnswerThreshold, settings.DisagreementEnabled,
             p.ThresholdReachedAt, p.AnswerDueAt, p.AgendaProposedAt, p.RejectionReason, p.RejectionNote,
-            p.AnswerText, p.AnswerVideoUrl, p.AnsweringOfficial, names.Department(p.AnsweringDepartmentId)?.Name, p.AnsweredAt, p.LinkedTaskId,
+            p.AnswerKind, p.AnswerText, p.AnswerVideoUrl, p.AnsweringOfficial, names.Department(p.AnsweringDepartmentId)?.Name, p.AnsweredAt, p.LinkedTaskId,
             byDay, recent.Select(r => new RecentSigner(NameMasking.Mask(r.SignerName), r.Comment, r.CreatedAt)).ToList(), mine, p.AcceptsSignatures(now));
     }
 }

@@ -25,7 +25,8 @@ public sealed class PetitionFilter
 
 public sealed record PetitionSummary(
     int Id, string Title, PetitionStatus Status, string? FieldName, string? FieldCode, string? RegionName, string? RegionCode,
-    int SignatureCount, int DisagreementCount, DateTime? PublishedAt, DateTime? ClosesAt, DateTime? AnsweredAt, RejectionReason? RejectionReason);
+    int SignatureCount, int DisagreementCount, DateTime? PublishedAt, DateTime? ClosesAt, DateTime? AnsweredAt, RejectionReason? RejectionReason,
+    AnswerKind? AnswerKind = null);
 
 public sealed record Option(string Value, string Text);
 
@@ -87,7 +88,7 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, I
             _ => query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id),
         };
         Task<List<Row>> Rows(IQueryable<Petition> petitions) => petitions
-            .Select(p => new Row(p.Id, p.Title, p.Status, p.PolicyFieldId, p.RegionId, p.SignatureCount, p.DisagreementCount, p.PublishedAt, p.ClosesAt, p.AnsweredAt, p.RejectionReason))
+            .Select(p => new Row(p.Id, p.Title, p.Status, p.PolicyFieldId, p.RegionId, p.SignatureCount, p.DisagreementCount, p.PublishedAt, p.ClosesAt, p.AnsweredAt, p.RejectionReason, p.AnswerKind))
             .ToListAsync(cancellationToken);
 
         int total;
@@ -111,14 +112,14 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, I
         var names = await reference.GetAsync(cancellationToken);
         var items = rows.Select(p => new PetitionSummary(p.Id, p.Title, p.Status == PetitionStatus.Open && p.ClosesAt <= now ? PetitionStatus.Closed : p.Status,
             names.PolicyField(p.PolicyFieldId)?.Name, names.PolicyField(p.PolicyFieldId)?.Code, names.Region(p.RegionId)?.Name, names.Region(p.RegionId)?.Code,
-            p.SignatureCount, p.DisagreementCount, p.PublishedAt, p.ClosesAt, p.AnsweredAt, p.RejectionReason)).ToList();
+            p.SignatureCount, p.DisagreementCount, p.PublishedAt, p.ClosesAt, p.AnsweredAt, p.RejectionReason, p.AnswerKind)).ToList();
         return new PetitionList(f, items, total, (await settings.GetAsync()).AnswerThreshold,
             request.WithOptions ? names.PolicyFields.Select(x => new Option(x.Code, x.Name)).ToList() : [],
             request.WithOptions ? names.Regions.Select(x => new Option(x.Code, x.Name)).ToList() : []);
     }
 
     private sealed record Row(int Id, string Title, PetitionStatus Status, int? PolicyFieldId, int? RegionId, int SignatureCount, int DisagreementCount,
-        DateTime? PublishedAt, DateTime? ClosesAt, DateTime? AnsweredAt, RejectionReason? RejectionReason);
+        DateTime? PublishedAt, DateTime? ClosesAt, DateTime? AnsweredAt, RejectionReason? RejectionReason, AnswerKind? AnswerKind);
 
     private static bool InTab(PetitionTab tab, PetitionStatus status, DateTime? closesAt, DateTime now) => tab switch
     {

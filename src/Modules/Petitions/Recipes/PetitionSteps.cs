@@ -4,6 +4,7 @@ using CitizenParticipation.Core.Events;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Recipes;
 using CitizenParticipation.Core.Settings;
+using CitizenParticipation.Core.Text;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Features;
 using CitizenParticipation.Modules.Petitions.Services;
@@ -29,12 +30,14 @@ public sealed class PetitionItem
     public string? RejectionReason { get; set; }
     public string? RejectionNote { get; set; }
     public PetitionAnswerItem? Answer { get; set; }
-    /// <summary>Whether an answered petition is also sent to the policy task registry as an outcome.</summary>
+    /// <summary>Whether an answered petition is also sent to the policy task registry as an outcome (only an answer that commits the city is).</summary>
     public bool? PublishOutcome { get; set; }
 }
 
 public sealed class PetitionAnswerItem
 {
+    /// <summary>accepted (the default), partlyAccepted, underReview or notPossible.</summary>
+    public string? Kind { get; set; }
     public string? Text { get; set; }
     public string? Official { get; set; }
     public string? Department { get; set; }
@@ -174,8 +177,19 @@ public sealed class PetitionsStep : IRecipeStep
                     var departmentId = a.Department is null ? (int?)null
                         : await db.Departments.Where(d => d.Code == a.Department).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken) ?? throw Fail($"no department '{a.Department}'.");
                     var answeredAt = now.AddDays(-(a.DaysAgo ?? 1));
-                    petition.Answer(a.Text ?? "", a.VideoUrl, a.Official ?? "", departmentId, null, author.Id, answeredAt);
-                    if (item.PublishOutcome == true)
+                    var kind = AnswerKind.Accepted;
+                    if (a.Kind is not null && !(Enum.TryParse(a.Kind, true, out kind) && Enum.IsDefined(kind)))
+                    {
+                        throw Fail($"unknown answer kind '{a.Kind}' (accepted, partlyAccepted, underReview or notPossible).");
+                    }
+
+                    if (VisibleName.HasHiddenCharacters(a.Official))
+                    {
+                        throw Fail($"the answering official: {VisibleName.Message}");
+                    }
+
+                    petition.Answer(kind, a.Text ?? "", a.VideoUrl, a.Official ?? "", departmentId, null, author.Id, answeredAt);
+                    if (item.PublishOutcome == true && petition.AnswerGoesToRegistry)
                     {
                         await db.SaveChangesAsync(cancellationToken);
                         var codes = await PetitionCodes.ForAsync(db, petition, cancellationToken);

@@ -56,6 +56,7 @@ public sealed class PetitionEmails(SiteDbContext db, IMediator mediator, SiteSet
                 new StringBuilder()
                     .AppendLine(t["Hello {0},", person.DisplayName].Value).AppendLine()
                     .AppendLine(t["The city published its official answer to the petition \"{0}\".", petition.Title].Value)
+                    .AppendLine(t["What the city will do: {0}", t[Labels.AnswerKind(petition.AnswerKind ?? AnswerKind.Accepted)].Value].Value)
                     .AppendLine().AppendLine(petition.AnswerText)
                     .AppendLine().AppendLine(t["Read the answer on the petition's page:"].Value).AppendLine(link).ToString())
             : (t["[{0}] The petition you signed reached the answer threshold", Site(site)].Value,

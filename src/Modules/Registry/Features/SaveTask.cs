@@ -3,6 +3,7 @@ using System.Security.Claims;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Markdown;
 using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Text;
 using CitizenParticipation.Modules.Registry.Domain;
 using CitizenParticipation.Modules.Registry.Services;
 using MediatR;
@@ -49,6 +50,7 @@ public sealed class SaveTask : ICommand<int>
 
     [Display(Name = "Officer")]
     [StringLength(100, ErrorMessage = "{0} must be at most {1} characters.")]
+    [VisibleName]
     public string? OfficerName { get; set; }
 
     [Display(Name = "Start date")]

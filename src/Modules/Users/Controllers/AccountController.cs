@@ -37,6 +37,7 @@ public sealed class AccountController(
     {
         if (!(await mediator.SendFormAsync(command, ModelState)).Succeeded)
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return await RegisterForm(command);
         }
 
@@ -205,6 +206,7 @@ public sealed class AccountController(
         command.UserId = User.RequiredUserId();
         if (!(await mediator.SendFormAsync(command, ModelState, prefix: "Form")).Succeeded)
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ProfileForm(profile, command);
         }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Localization;
 using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Text;
 using CitizenParticipation.Core.Security;
 using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Users.Services;
@@ -27,6 +28,7 @@ public static class Register
         [Required(ErrorMessage = "The {0} field is required.")]
         [StringLength(20, MinimumLength = 2, ErrorMessage = "The field {0} must be a string with a minimum length of {2} and a maximum length of {1}.")]
         [Display(Name = "Display name")]
+        [VisibleName]
         public string DisplayName { get; set; } = "";
 
         [Required(ErrorMessage = "The {0} field is required.")]

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Localization;
 using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Text;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -20,6 +21,7 @@ public static class UpdateProfile
         [Required(ErrorMessage = "The {0} field is required.")]
         [StringLength(20, MinimumLength = 2, ErrorMessage = "The field {0} must be a string with a minimum length of {2} and a maximum length of {1}.")]
         [Display(Name = "Display name")]
+        [VisibleName]
         public string DisplayName { get; set; } = "";
 
         [Display(Name = "District of residence")]

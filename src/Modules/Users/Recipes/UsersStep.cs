@@ -1,6 +1,7 @@
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Localization;
 using CitizenParticipation.Core.Recipes;
+using CitizenParticipation.Core.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,6 +91,11 @@ internal static class RecipeUsers
     {
         var users = context.Services.GetRequiredService<UserManager<User>>();
         var clock = context.Services.GetRequiredService<TimeProvider>();
+        if (VisibleName.HasHiddenCharacters(account.DisplayName))
+        {
+            throw new RecipeException(null, null, $"'{account.Email}': {VisibleName.Message}");
+        }
+
         var user = await users.FindByEmailAsync(account.Email);
         if (user is null)
         {
