@@ -170,8 +170,7 @@ public sealed class ReadableTextTests(DemoSiteFixture site)
             Assert.Equal(1, await page.Locator("#signatures-by-day").CountAsync());
             Assert.False(await page.Locator("#signatures-by-day-details").EvaluateAsync<bool>("e => e.open"));
             await AssertReadableAsync(page);
-            await page.Locator("#chart-heading").ScrollIntoViewIfNeededAsync();
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestPaths.Screenshots, $"petition-chart-{width}.png") });
+            await page.Locator("section[aria-labelledby=chart-heading]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(TestPaths.Screenshots, $"petition-chart-{width}.png") });
             await page.Context.CloseAsync();
         }
     }
