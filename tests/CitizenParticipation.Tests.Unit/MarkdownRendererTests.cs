@@ -121,12 +121,37 @@ public sealed class MarkdownRendererTests
 
         foreach (var expected in new[]
                  {
-                     "<h1>제목</h1>", "<strong>굵게</strong>", "<em>기울임</em>", "<del>취소</del>", "<code>코드</code>", "<blockquote>", "<ol start=\"3\">",
+                     "<h1>제목</h1>", "<strong>굵게</strong>", "<em>기울임</em>", "~~취소~~", "<code>코드</code>", "<blockquote>", "<ol start=\"3\">",
                      "<ul>", "<hr>", "<table>", "<th align=\"left\">이름</th>", "<td align=\"right\">1</td>", "<pre><code>x &lt; 1\n</code></pre>",
                  })
         {
             Assert.Contains(expected, html);
         }
+    }
+
+    [Theory]
+    [InlineData("송도~부평~서울을 잇는 노선", "<p>송도~부평~서울을 잇는 노선</p>")]
+    [InlineData("19~24세 청년에게 연 1~2회 지원합니다", "<p>19~24세 청년에게 연 1~2회 지원합니다</p>")]
+    [InlineData("~~취소~~ 아님, 3~5월~6월", "<p>~~취소~~ 아님, 3~5월~6월</p>")]
+    [InlineData("**굵게** 1~2일, 좋아요~~ 또 봐요~~", "<p><strong>굵게</strong> 1~2일, 좋아요~~ 또 봐요~~</p>")]
+    public void A_tilde_is_text_because_Korean_writes_ranges_with_it(string markdown, string html)
+    {
+        Assert.Equal(html, Html(markdown).Trim());
+    }
+
+    [Fact]
+    public void Pages_get_the_text_in_one_user_content_block_and_tables_in_a_box_that_scrolls_by_keyboard()
+    {
+        var html = _renderer.Render("- 가\n- 나\n\n| 이름 | 수 |\n|-|-:|\n| 가 | 1 |\n\n`<table>`").ToString()!;
+
+        Assert.StartsWith("<div class=\"user-content\"><ul>", html);
+        Assert.EndsWith("</div>", html);
+        Assert.Matches("<div class=\"user-content-table\" tabindex=\"0\" role=\"region\" aria-label=\"[^\"]+\"><table>", html);
+        Assert.Contains("</table></div>", html);
+        Assert.Single(Regex.Matches(html, "<table>"));
+        Assert.Contains("<code>&lt;table&gt;</code>", html);
+        Assert.Equal("", _renderer.Render("").ToString());
+        Assert.Equal("", _renderer.RenderForStaff(null).ToString());
     }
 
     [Theory]
@@ -192,7 +217,7 @@ public sealed class MarkdownRendererTests
     [InlineData("_a", 9990)]
     [InlineData("[", 19990)]
     [InlineData("`a", 9990)]
-    [InlineData("~~a", 6600)]
+    [InlineData("^a", 9990)]
     [InlineData("[a](", 5000)]
     [InlineData("www.a.kr ", 2200)]
     [InlineData("x *a* ", 201)]
@@ -251,8 +276,8 @@ public sealed class MarkdownRendererTests
             var fine = _renderer.RenderForStaff("**글**").ToString()!;
 
             Assert.Contains("<p class=\"form-hint\" role=\"note\">이 글은 너무 깊게 겹쳐 있거나", staff);
-            Assert.EndsWith(_renderer.ToHtml(TooDeep).Html, staff);
-            Assert.Equal(_renderer.ToHtml(TooDeep).Html, visitor);
+            Assert.EndsWith($"<div class=\"user-content\">{_renderer.ToHtml(TooDeep).Html}</div>", staff);
+            Assert.Equal($"<div class=\"user-content\">{_renderer.ToHtml(TooDeep).Html}</div>", visitor);
             Assert.DoesNotContain("role=\"note\"", fine);
         }
         finally

@@ -20,7 +20,7 @@ public interface IMarkdownRenderer
     /// <summary>Renders user-written Markdown to HTML that is safe to show; never fails (text it cannot format comes back as plain text).</summary>
     RenderedMarkdown ToHtml(string? markdown);
 
-    /// <summary>For public pages: the HTML alone.</summary>
+    /// <summary>For public pages: the HTML alone, in the <see cref="MarkdownRenderer.ContentClass"/> block that gives it its typography.</summary>
     IHtmlContent Render(string? markdown);
 
     /// <summary>For staff pages: also says when the text could not be formatted, so that staff know why it looks plain.</summary>
@@ -31,14 +31,38 @@ public sealed class MarkdownRenderer(UserHtmlSanitizer sanitizer, IStringLocaliz
 {
     public const string StaffNote = "This text could not be formatted (it is nested too deeply or has too many formatting marks), so it is shown as plain text, to visitors too.";
 
-    public IHtmlContent Render(string? markdown) => new HtmlString(ToHtml(markdown).Html);
+    /// <summary>The class of the block around rendered user text: themes give lists, quotes, headings and tables their typography through it.</summary>
+    public const string ContentClass = "user-content";
+
+    /// <summary>The class of the box that lets a wide table scroll sideways without widening the page.</summary>
+    public const string TableClass = "user-content-table";
+
+    public const string TableLabel = "Table from the text";
+
+    public IHtmlContent Render(string? markdown) => Present(ToHtml(markdown).Html);
 
     public IHtmlContent RenderForStaff(string? markdown)
     {
         var rendered = ToHtml(markdown);
         return rendered.Formatted
-            ? new HtmlString(rendered.Html)
-            : new HtmlString($"<p class=\"form-hint\" role=\"note\">{WebUtility.HtmlEncode(t[StaffNote].Value)}</p>{rendered.Html}");
+            ? Present(rendered.Html)
+            : new HtmlString($"<p class=\"form-hint\" role=\"note\">{WebUtility.HtmlEncode(t[StaffNote].Value)}</p>{Present(rendered.Html)}");
+    }
+
+    /// <summary>
+    /// Wraps sanitized HTML for a page. A table goes in a box that scrolls and can be focused, so that a keyboard can
+    /// scroll it; the sanitizer lets no attributes onto a table, so "&lt;table&gt;" in its output is always a table.
+    /// </summary>
+    private HtmlString Present(string html)
+    {
+        if (html.Length == 0)
+        {
+            return HtmlString.Empty;
+        }
+
+        var box = $"<div class=\"{TableClass}\" tabindex=\"0\" role=\"region\" aria-label=\"{WebUtility.HtmlEncode(t[TableLabel].Value)}\"><table>";
+        var tables = html.Replace("<table>", box, StringComparison.Ordinal).Replace("</table>", "</table></div>", StringComparison.Ordinal);
+        return new HtmlString($"<div class=\"{ContentClass}\">{tables}</div>");
     }
 
     public RenderedMarkdown ToHtml(string? markdown)

@@ -17,7 +17,7 @@ public sealed class UserHtmlSanitizer
     private static readonly string[] Tags =
     [
         "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "pre", "code",
-        "em", "strong", "del", "ins", "mark", "sub", "sup", "a",
+        "em", "strong", "ins", "mark", "sup", "a",
         "table", "thead", "tbody", "tr", "th", "td",
     ];
 

@@ -25,7 +25,7 @@ public sealed class UserMarkdownTests(DemoSiteFactory site) : IClassFixture<Demo
 {
     private const string TransportTask = "부평역 환승센터 정비";
     private const string TooDeepInKorean = "인용이나 목록이 16단계보다 깊게 겹쳐 있습니다. 단계를 줄여 주세요.";
-    private const string TooManyMarksInKorean = "한 문단에 서식 기호(*, _, ~, `, [ 등)가 너무 많습니다. 문단을 나누거나 기호를 줄여 주세요.";
+    private const string TooManyMarksInKorean = "한 문단에 서식 기호(*, _, `, [ 등)가 너무 많습니다. 문단을 나누거나 기호를 줄여 주세요.";
     private const string StaffNoteInKorean = "이 글은 너무 깊게 겹쳐 있거나 서식 기호가 너무 많아 서식 없이 일반 텍스트로 표시됩니다.";
 
     private static readonly string TooDeep = new('>', 19990);
@@ -235,5 +235,30 @@ public sealed class UserMarkdownTests(DemoSiteFactory site) : IClassFixture<Demo
         var staffPage = await OkPageAsync(staff, $"/admin/registry/tasks/{taskId}");
         Assert.Contains(StoredTooDeepAsHtml, staffPage);
         Assert.Contains(StaffNoteInKorean, staffPage);
+    }
+
+    [Fact]
+    public async Task A_tilde_range_shows_as_written_in_task_summaries_timeline_entries_petitions_and_answers()
+    {
+        const string Ranges = "19~24세 청년, 평일 9~18시, ~~주말~~ 10~16시";
+        var task = await site.WithDbAsync(db => db.Set<PolicyTask>().Where(t => t.Summary.StartsWith("송도~부평~서울")).Select(t => t.Id).SingleAsync());
+        var entry = await site.WithDbAsync(db => db.Set<TaskActivity>().Where(a => a.TaskId == task && a.IsPublic).Select(a => a.Id).FirstAsync());
+        await site.WithDbAsync(db => db.Set<TaskActivity>().Where(a => a.Id == entry).ExecuteUpdateAsync(u => u.SetProperty(a => a.Text, "기록: " + Ranges)));
+        var petition = await site.WithDbAsync(db => db.Set<Petition>().Where(p => p.AnsweredAt != null && p.Status == PetitionStatus.Answered).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        await site.WithDbAsync(db => db.Set<Petition>().Where(p => p.Id == petition)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Body, "청원: " + Ranges).SetProperty(p => p.AnswerText, "답변: " + Ranges)));
+
+        var taskPage = WebUtility.HtmlDecode(await OkPageAsync(site.CreateBrowserClient(), $"/mayors-office/tasks/{task}"));
+        var petitionPage = WebUtility.HtmlDecode(await OkPageAsync(site.CreateBrowserClient(), $"/petitions/{petition}"));
+
+        Assert.Contains("<div class=\"user-content\"><p>송도~부평~서울을 잇는", taskPage);
+        Assert.Contains($"<div class=\"user-content\"><p>기록: {Ranges}</p>", taskPage);
+        Assert.Contains($"<div class=\"user-content\"><p>청원: {Ranges}</p>", petitionPage);
+        Assert.Contains($"<div class=\"user-content\"><p>답변: {Ranges}</p>", petitionPage);
+        foreach (var page in new[] { taskPage, petitionPage })
+        {
+            Assert.DoesNotContain("<sub>", page);
+            Assert.DoesNotContain("<del>", page);
+        }
     }
 }

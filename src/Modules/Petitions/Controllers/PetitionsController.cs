@@ -131,7 +131,7 @@ public sealed class PetitionsController(IMediator mediator, ISettings<PetitionSe
         form.AuthorName = User.DisplayName();
         if (ModelState.IsValid && intent == "preview")
         {
-            return View("Edit", await FormView(form, markdown.ToHtml(form.Body).Html));
+            return View("Edit", await FormView(form, markdown.Render(form.Body).ToString()));
         }
 
         try
