@@ -3,6 +3,7 @@ using System.Security.Claims;
 using CitizenParticipation.Core.Localization;
 using CitizenParticipation.Core.Security;
 using CitizenParticipation.Core.Settings;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace CitizenParticipation.Themes.Krds.Services;
 
 /// <summary>What the layout shows around every page: site and city names, contact, the signed-in person.</summary>
-public sealed class SiteChrome(SiteSettingsService settings, IHttpContextAccessor accessor, ILogger<SiteChrome> logger)
+public sealed class SiteChrome(SiteSettingsService settings, IHttpContextAccessor accessor, IAuthorizationService authorization, ILogger<SiteChrome> logger)
 {
     private SiteSettingsValues? _values;
 
@@ -59,6 +60,28 @@ public sealed class SiteChrome(SiteSettingsService settings, IHttpContextAccesso
 
         var name = user.FindFirstValue(SiteClaimTypes.DisplayName);
         return Task.FromResult<string?>(string.IsNullOrEmpty(name) ? user.Identity.Name : name);
+    }
+
+    /// <summary>
+    /// Whether the header links to the admin: staff, officers, committee members and administrators enter it there
+    /// (<see cref="CorePermissions.AccessAdmin"/>). The check reads the person's roles' permissions once per request.
+    /// </summary>
+    public async Task<bool> MayEnterAdminAsync(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+
+        try
+        {
+            return await authorization.AuthorizeAsync(user, CorePermissions.AccessAdmin);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Permissions unavailable; the layout shows no admin link");
+            return false;
+        }
     }
 
     /// <summary>Where the language switcher returns to: the page the visitor asked for, even on an error page.</summary>
