@@ -103,5 +103,11 @@ public sealed class PetitionListLayoutTests(DemoSiteFixture site)
         await page.Locator("#Body").FillAsync("밤에 너무 어둡습니다.");
         Assert.Equal("12 / 20,000", (await bodyCount.InnerTextAsync()).Trim());
         await Axe.CheckAsync(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestPaths.Screenshots, $"petition-form-{width}.png"), FullPage = true });
+
+        // The author's list of petitions, under the same words, fits too.
+        await page.GotoAsync("/petitions/mine");
+        await Axe.CheckAsync(page);
+        await AssertFitsAsync(page, width);
     }
 }
