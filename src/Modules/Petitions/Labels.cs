@@ -54,7 +54,8 @@ public static class Labels
         PetitionTab.Open => "Open",
         PetitionTab.Awaiting => "Awaiting answer",
         PetitionTab.Answered => "Answered",
-        _ => "Closed",
+        PetitionTab.Closed => "Closed",
+        _ => "All petitions",
     };
 
     public static string Sort(PetitionSort sort) => sort switch

@@ -7,7 +7,7 @@ namespace CitizenParticipation.Tests.Integration.Petitions;
 public sealed class PetitionSearchTests(SiteFactory site) : IClassFixture<SiteFactory>
 {
     [Fact]
-    public async Task Search_keeps_to_the_chosen_tab_and_never_shows_hidden_or_unpublished_petitions()
+    public async Task Search_looks_across_every_tab_narrows_to_a_chosen_tab_and_never_shows_hidden_or_unpublished_petitions()
     {
         var word = "가로등" + Guid.NewGuid().ToString("N")[..4];
         var open = await site.OpenPetitionAsync($"골목 {word} 설치");
@@ -25,7 +25,13 @@ public sealed class PetitionSearchTests(SiteFactory site) : IClassFixture<SiteFa
         });
         var visitor = site.CreateBrowserClient();
 
-        var openTab = await visitor.GetStringAsync("/petitions?q=" + Uri.EscapeDataString(word));
+        var everywhere = await visitor.GetStringAsync("/petitions?q=" + Uri.EscapeDataString(word));
+        Assert.Contains($"/petitions/{open}\"", everywhere);
+        Assert.Contains($"/petitions/{closed}\"", everywhere);
+        Assert.Contains($"/petitions/{expired}\"", everywhere);
+        Assert.DoesNotContain($"/petitions/{hidden}\"", everywhere);
+
+        var openTab = await visitor.GetStringAsync("/petitions?tab=Open&q=" + Uri.EscapeDataString(word));
         Assert.Contains($"/petitions/{open}\"", openTab);
         Assert.DoesNotContain($"/petitions/{closed}\"", openTab);
         Assert.DoesNotContain($"/petitions/{expired}\"", openTab);

@@ -8,13 +8,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CitizenParticipation.Modules.Petitions.Features;
 
-public enum PetitionTab { Open, Awaiting, Answered, Closed }
+/// <summary>Which petitions a list shows; <see cref="All"/> is every public petition, whatever its state.</summary>
+public enum PetitionTab { Open, Awaiting, Answered, Closed, All }
 
 public enum PetitionSort { Newest, MostSigned, ClosingSoon }
 
 public sealed class PetitionFilter
 {
-    public PetitionTab Tab { get; set; }
+    /// <summary>Unset: open petitions when browsing, every public petition when searching.</summary>
+    public PetitionTab? Tab { get; set; }
     public PetitionSort Sort { get; set; }
     public string? Field { get; set; }
     public string? Region { get; set; }
@@ -30,8 +32,12 @@ public sealed record PetitionSummary(
 
 public sealed record Option(string Value, string Text);
 
-public sealed record PetitionList(PetitionFilter Filter, IReadOnlyList<PetitionSummary> Items, int Total, int AnswerThreshold, IReadOnlyList<Option> Fields, IReadOnlyList<Option> Regions)
+/// <param name="TabCounts">When searching, how many petitions match in each tab.</param>
+public sealed record PetitionList(PetitionFilter Filter, IReadOnlyList<PetitionSummary> Items, int Total, int AnswerThreshold, IReadOnlyList<Option> Fields, IReadOnlyList<Option> Regions,
+    IReadOnlyDictionary<PetitionTab, int>? TabCounts = null)
 {
+    public PetitionTab Tab => Filter.Tab ?? PetitionTab.Open;
+
     public int Pages => Math.Max(1, (Total + Filter.PageSize - 1) / Filter.PageSize);
 }
 
@@ -47,18 +53,20 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, I
         var now = clock.GetUtcNow().UtcDateTime;
         var query = db.Set<Petition>().AsNoTracking();
         var searching = !string.IsNullOrWhiteSpace(f.Q);
-        // Most petitions end up closed: searching that tab reads the table once in order, cheaper than
-        // looking thousands of rows up through the status indexes; the other tabs are small, and their
-        // index narrows the rows whose text is searched.
-        var scanAll = searching && f.Tab == PetitionTab.Closed;
-        if (!scanAll)
+        f.Tab = f.Tab is { } chosen && Enum.IsDefined(chosen) ? chosen : searching ? PetitionTab.All : PetitionTab.Open;
+        // A search reads every match once, in order, whatever the tab: that one read gives each tab its count,
+        // and most petitions end up closed, so reading the table in order is cheaper than looking thousands
+        // of rows up through the status indexes.
+        if (!searching)
         {
             query = f.Tab switch
             {
                 PetitionTab.Open => query.Where(p => p.Status == PetitionStatus.Open && p.ClosesAt > now),
                 PetitionTab.Awaiting => query.Where(p => p.Status == PetitionStatus.AwaitingAnswer),
                 PetitionTab.Answered => query.Where(p => p.Status == PetitionStatus.Answered),
-                _ => query.Where(p => p.Status == PetitionStatus.Closed || p.Status == PetitionStatus.Rejected || (p.Status == PetitionStatus.Open && p.ClosesAt <= now)),
+                PetitionTab.Closed => query.Where(p => p.Status == PetitionStatus.Closed || p.Status == PetitionStatus.Rejected || (p.Status == PetitionStatus.Open && p.ClosesAt <= now)),
+                _ => query.Where(p => p.Status == PetitionStatus.Open || p.Status == PetitionStatus.AwaitingAnswer || p.Status == PetitionStatus.Answered
+                    || p.Status == PetitionStatus.Closed || p.Status == PetitionStatus.Rejected),
             };
         }
 
@@ -93,6 +101,7 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, I
 
         int total;
         List<Row> rows;
+        Dictionary<PetitionTab, int>? counts = null;
         if (!searching)
         {
             total = await query.CountAsync(cancellationToken);
@@ -100,10 +109,12 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, I
         }
         else
         {
-            // One read of the matches, in order, serves both the count and the page (the tab is applied
-            // here too, for the closed tab whose rows were not narrowed in the query).
-            var matches = (await query.Select(p => new { p.Id, p.Status, p.ClosesAt }).ToListAsync(cancellationToken))
-                .Where(p => InTab(f.Tab, p.Status, p.ClosesAt, now)).Select(p => p.Id).ToList();
+            // One read of the matches, in order, serves the counts and the page; unpublished and hidden
+            // petitions are in no tab.
+            var found = (await query.Select(p => new { p.Id, p.Status, p.ClosesAt }).ToListAsync(cancellationToken))
+                .Select(p => (p.Id, Tab: TabOf(p.Status, p.ClosesAt, now))).Where(p => p.Tab is not null).ToList();
+            counts = Enum.GetValues<PetitionTab>().ToDictionary(t => t, t => t == PetitionTab.All ? found.Count : found.Count(p => p.Tab == t));
+            var matches = found.Where(p => f.Tab == PetitionTab.All || p.Tab == f.Tab).Select(p => p.Id).ToList();
             total = matches.Count;
             var ids = matches.Skip((f.Page - 1) * f.PageSize).Take(f.PageSize).ToList();
             rows = (await Rows(db.Set<Petition>().AsNoTracking().Where(p => ids.Contains(p.Id)))).OrderBy(r => ids.IndexOf(r.Id)).ToList();
@@ -115,17 +126,19 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, I
             p.SignatureCount, p.DisagreementCount, p.PublishedAt, p.ClosesAt, p.AnsweredAt, p.RejectionReason, p.AnswerKind)).ToList();
         return new PetitionList(f, items, total, (await settings.GetAsync()).AnswerThreshold,
             request.WithOptions ? names.PolicyFields.Select(x => new Option(x.Code, x.Name)).ToList() : [],
-            request.WithOptions ? names.Regions.Select(x => new Option(x.Code, x.Name)).ToList() : []);
+            request.WithOptions ? names.Regions.Select(x => new Option(x.Code, x.Name)).ToList() : [], counts);
     }
 
     private sealed record Row(int Id, string Title, PetitionStatus Status, int? PolicyFieldId, int? RegionId, int SignatureCount, int DisagreementCount,
         DateTime? PublishedAt, DateTime? ClosesAt, DateTime? AnsweredAt, RejectionReason? RejectionReason, AnswerKind? AnswerKind);
 
-    private static bool InTab(PetitionTab tab, PetitionStatus status, DateTime? closesAt, DateTime now) => tab switch
+    /// <summary>The tab a petition is listed under; none for a petition the public does not see.</summary>
+    private static PetitionTab? TabOf(PetitionStatus status, DateTime? closesAt, DateTime now) => status switch
     {
-        PetitionTab.Open => status == PetitionStatus.Open && closesAt > now,
-        PetitionTab.Awaiting => status == PetitionStatus.AwaitingAnswer,
-        PetitionTab.Answered => status == PetitionStatus.Answered,
-        _ => status is PetitionStatus.Closed or PetitionStatus.Rejected || (status == PetitionStatus.Open && closesAt <= now),
+        PetitionStatus.Open => closesAt > now ? PetitionTab.Open : PetitionTab.Closed,
+        PetitionStatus.AwaitingAnswer => PetitionTab.Awaiting,
+        PetitionStatus.Answered => PetitionTab.Answered,
+        PetitionStatus.Closed or PetitionStatus.Rejected => PetitionTab.Closed,
+        _ => null,
     };
 }

@@ -15,6 +15,8 @@ namespace CitizenParticipation.Modules.Petitions.Features;
 /// <summary>Creates or updates the author's draft; a draft is private to its author.</summary>
 public sealed class SavePetitionDraft : ICommand<int>
 {
+    public const int TitleMinLength = 5, TitleMaxLength = 200, BodyMinLength = 20, BodyMaxLength = 20000;
+
     public int? Id { get; set; }
     public Guid AuthorId { get; set; }
     public string AuthorName { get; set; } = "";
@@ -23,14 +25,14 @@ public sealed class SavePetitionDraft : ICommand<int>
     [BindNever]
     public string? IpAddress { get; set; }
 
-    [Display(Name = "Title")]
+    [Display(Name = "Petition title")]
     [Required(ErrorMessage = "{0} is required.")]
-    [StringLength(200, MinimumLength = 5, ErrorMessage = "{0} must be between {2} and {1} characters.")]
+    [StringLength(TitleMaxLength, MinimumLength = TitleMinLength, ErrorMessage = "{0} must be between {2} and {1} characters.")]
     public string Title { get; set; } = "";
 
     [Display(Name = "Petition text")]
     [Required(ErrorMessage = "{0} is required.")]
-    [StringLength(20000, MinimumLength = 20, ErrorMessage = "{0} must be between {2} and {1} characters.")]
+    [StringLength(BodyMaxLength, MinimumLength = BodyMinLength, ErrorMessage = "{0} must be between {2} and {1} characters.")]
     [Markdown]
     public string Body { get; set; } = "";
 
