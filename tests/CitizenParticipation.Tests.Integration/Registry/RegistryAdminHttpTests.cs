@@ -42,6 +42,13 @@ public sealed class RegistryAdminHttpTests(DemoSiteFactory site) : IClassFixture
         return (await site.LoggedInClientAsync(email, TestAccounts.Password), Actors.SignedIn(id, StandardRoles.DepartmentOfficer));
     }
 
+    /// <summary>The task numbers the form's parent task list offers.</summary>
+    private static List<string> ParentChoices(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(
+                System.Text.RegularExpressions.Regex.Match(html, "<select id=\"ParentId\".*?</select>", System.Text.RegularExpressions.RegexOptions.Singleline).Value,
+                "<option value=\"(\\d+)\"")
+            .Select(m => m.Groups[1].Value).ToList();
+
     private static async Task<bool> IsForbiddenAsync(HttpClient client, HttpResponseMessage response)
     {
         if (response.StatusCode == HttpStatusCode.Forbidden)
@@ -170,6 +177,48 @@ public sealed class RegistryAdminHttpTests(DemoSiteFactory site) : IClassFixture
         Assert.Equal(nameof(SaveTask.DepartmentId), Assert.Single(refused.Failures).Field);
 
         AssertUnchanged(before, await SnapshotAsync(taskId));
+    }
+
+    [Fact]
+    public async Task An_officer_cannot_put_a_task_under_another_departments_task_whose_progress_it_would_change()
+    {
+        var parentId = await TaskIdAsync(TransportTask);
+        var before = await SnapshotAsync(parentId);
+        var (client, officer) = await WelfareOfficerWithIdAsync();
+        var welfare = await site.WithDbAsync(db => db.Departments.Where(d => d.Code == "welfare-policy").Select(d => d.Id).SingleAsync());
+        var region = await site.WithDbAsync(db => db.Regions.Select(r => r.Id).FirstAsync());
+
+        // The form offers only the officer's own departments' tasks as parents.
+        var parents = ParentChoices(await client.GetStringAsync("/admin/registry/tasks/new"));
+        Assert.DoesNotContain(parentId.ToString(), parents);
+
+        var refused = await Assert.ThrowsAsync<Core.Mediation.RequestValidationException>(() => SendAsync(new SaveTask
+        {
+            Title = "복지 과제를 교통 과제 아래에", Kind = PolicyTaskKind.KeyPolicy, RegionIds = [region], DepartmentId = welfare, ParentId = parentId,
+            Progress = 100, Actor = officer,
+        }));
+        Assert.Equal(nameof(SaveTask.ParentId), Assert.Single(refused.Failures).Field);
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<PolicyTask>().CountAsync(t => t.Title == "복지 과제를 교통 과제 아래에")));
+        AssertUnchanged(before, await SnapshotAsync(parentId));
+
+        // An administrator may, and the officer then keeps the parent when editing their own task.
+        var childId = await SendAsync(new SaveTask
+        {
+            Title = "교통 과제 아래의 복지 과제", Kind = PolicyTaskKind.KeyPolicy, RegionIds = [region], DepartmentId = welfare, ParentId = parentId,
+            Progress = 40, Actor = Actors.Administrator,
+        });
+        Assert.Contains(parentId.ToString(), ParentChoices(await client.GetStringAsync($"/admin/registry/tasks/{childId}/edit")));
+        await SendAsync(new SaveTask
+        {
+            Id = childId, Title = "교통 과제 아래의 복지 과제 (수정)", Kind = PolicyTaskKind.KeyPolicy, RegionIds = [region], DepartmentId = welfare, ParentId = parentId,
+            Progress = 40, Actor = officer,
+        });
+        var movedOut = await Assert.ThrowsAsync<Core.Mediation.RequestValidationException>(() => SendAsync(new SaveTask
+        {
+            Id = childId, Title = "교통 과제 아래의 복지 과제 (수정)", Kind = PolicyTaskKind.KeyPolicy, RegionIds = [region], DepartmentId = welfare, ParentId = null,
+            Progress = 40, Actor = officer,
+        }));
+        Assert.Equal(nameof(SaveTask.ParentId), Assert.Single(movedOut.Failures).Field);
     }
 
     [Fact]

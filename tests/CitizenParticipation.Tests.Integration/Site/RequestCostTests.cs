@@ -59,12 +59,14 @@ public sealed class RequestCostTests(CommandLoggingDemoSiteFactory site) : IClas
         // Anonymous pages are output-cached per query string; the dashboard's figures behind them are cached per
         // filter the page offers, so made-up codes neither grow the cache nor reach the database again.
         var visitor = site.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/mayors-office?field=made-up-1&region=nowhere-1")).StatusCode);
-        foreach (var url in new[] { "/mayors-office?field=made-up-2&region=nowhere-2", "/mayors-office", "/mayors-office?page=-7" })
+        site.Commands.Clear();
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/mayors-office?kind=Directive&field=made-up-1&region=nowhere-1")).StatusCode);
+        Assert.Contains(site.Commands.Texts, t => t.Contains("RegistryTasks", StringComparison.Ordinal));
+        foreach (var url in new[] { "/mayors-office?kind=Directive&field=made-up-2&region=nowhere-2", "/mayors-office?kind=Directive", "/mayors-office?kind=Directive&page=-7" })
         {
             site.Commands.Clear();
             Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(url)).StatusCode);
-            var reads = site.Commands.Texts.Count(t => t.Contains("PolicyTasks", StringComparison.Ordinal));
+            var reads = site.Commands.Texts.Count(t => t.Contains("RegistryTasks", StringComparison.Ordinal));
             Assert.True(reads == 0, $"{url} read the tasks {reads} times instead of the figures cached for the unfiltered dashboard.");
         }
     }

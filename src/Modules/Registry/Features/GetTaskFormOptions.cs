@@ -21,7 +21,20 @@ public sealed class GetTaskFormOptionsHandler(SiteDbContext db, ReferenceDataCac
             names.PolicyFields.Select(O).ToList(),
             departments.Select(O).ToList(),
             names.Regions.OrderBy(x => x.Kind).Select(O).ToList(),
-            await db.Set<PolicyTask>().AsNoTracking().Where(t => t.Id != request.ExceptTaskId && t.ParentId == null).OrderBy(t => t.Title).Take(500)
-                .Select(t => new Option(t.Id.ToString(), t.Title)).ToListAsync(cancellationToken));
+            await Parents(request).OrderBy(t => t.Title).Take(500).Select(t => new Option(t.Id.ToString(), t.Title)).ToListAsync(cancellationToken));
+    }
+
+    /// <summary>Top-level tasks of the departments the person edits, and the task's present parent (kept, whoever owns it).</summary>
+    private IQueryable<PolicyTask> Parents(GetTaskFormOptions request)
+    {
+        var tasks = db.Set<PolicyTask>().AsNoTracking();
+        var parents = tasks.Where(t => t.Id != request.ExceptTaskId && t.ParentId == null);
+        if (request.OnlyDepartments is { } only)
+        {
+            var present = tasks.Where(t => t.Id == request.ExceptTaskId).Select(t => t.ParentId);
+            parents = parents.Where(t => (t.DepartmentId != null && only.Contains(t.DepartmentId.Value)) || present.Contains((int?)t.Id));
+        }
+
+        return parents;
     }
 }

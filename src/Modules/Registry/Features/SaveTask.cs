@@ -134,6 +134,20 @@ public sealed class SaveTaskHandler(SiteDbContext db, RegistryAccess access, Tim
                      ?? throw new RequestValidationException(nameof(request.ParentId), t["The parent task does not exist."]);
         }
 
+        // A parent's progress is rolled up from its children: moving a task under or out of a parent changes that
+        // parent, so an officer does it only with tasks of their own departments.
+        if (task.ParentId != request.ParentId)
+        {
+            var formerParentDepartment = task.ParentId is { } formerId
+                ? await db.Set<PolicyTask>().Where(x => x.Id == formerId).Select(x => x.DepartmentId).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            if ((parent is not null && !await access.CanEditAsync(request.Actor, parent.DepartmentId))
+                || (task.ParentId is not null && !await access.CanEditAsync(request.Actor, formerParentDepartment)))
+            {
+                throw new RequestValidationException(nameof(request.ParentId), t["Choose a parent task of one of your own departments."]);
+            }
+        }
+
         RuleGuard.Run(t, () =>
         {
             task.Rename(request.Title);
