@@ -12,9 +12,9 @@ public sealed partial class AdminLocalizationTests
     [Fact]
     public void Every_admin_text_has_a_Korean_translation()
     {
-        var module = Path.Combine(RepositoryRoot(), "src", "Modules", "Admin");
+        var module = Path.Combine(RepositoryFolder.Root, "src", "Modules", "Admin");
         var translations = Translations(Path.Combine(module, "Localization", "ko.json"))
-            .Concat(Translations(Path.Combine(RepositoryRoot(), "src", "CitizenParticipation.Core", "Localization", "ko.json")))
+            .Concat(Translations(Path.Combine(RepositoryFolder.Root, "src", "CitizenParticipation.Core", "Localization", "ko.json")))
             .ToHashSet(StringComparer.Ordinal);
         var files = Directory.EnumerateFiles(module, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
@@ -33,17 +33,4 @@ public sealed partial class AdminLocalizationTests
 
     private static IEnumerable<string> Translations(string path) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))!.Keys;
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CitizenParticipation.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root was not found.");
-    }
 }

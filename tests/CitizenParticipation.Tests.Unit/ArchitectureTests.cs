@@ -11,20 +11,7 @@ namespace CitizenParticipation.Tests.Unit;
 /// </summary>
 public sealed class ArchitectureTests
 {
-    private static readonly string Root = FindRepositoryRoot();
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CitizenParticipation.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (CitizenParticipation.sln) was not found above " + AppContext.BaseDirectory);
-    }
+    private static readonly string Root = RepositoryFolder.Root;
 
     private static IReadOnlyList<string> ModuleProjects() =>
         Directory.GetDirectories(Path.Combine(Root, "src", "Modules")).SelectMany(d => Directory.GetFiles(d, "*.csproj"))

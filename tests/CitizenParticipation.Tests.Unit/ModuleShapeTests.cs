@@ -13,26 +13,13 @@ public sealed partial class ModuleShapeTests
 
     private static readonly string[] RootFiles = ["Manifest.cs", "Startup.cs", "Permissions.cs", "AdminMenu.cs", "MainMenu.cs", "Labels.cs"];
 
-    private static string ModulesFolder()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CitizenParticipation.sln")))
-            {
-                return Path.Combine(directory.FullName, "src", "Modules");
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (CitizenParticipation.sln) was not found above " + AppContext.BaseDirectory);
-    }
-
-    public static TheoryData<string> Modules() => new(Directory.GetDirectories(ModulesFolder()).Select(Path.GetFileName).OfType<string>().Order());
+    public static TheoryData<string> Modules() => new(Directory.GetDirectories(Path.Combine(RepositoryFolder.Root, "src", "Modules")).Select(Path.GetFileName).OfType<string>().Order());
 
     [Theory]
     [MemberData(nameof(Modules))]
     public void A_module_has_only_the_shared_folders_and_root_files(string module)
     {
-        var folder = Path.Combine(ModulesFolder(), module);
+        var folder = Path.Combine(Path.Combine(RepositoryFolder.Root, "src", "Modules"), module);
         var strangers = Directory.GetDirectories(folder).Select(Path.GetFileName).Where(d => !Folders.Contains(d))
             .Concat(Directory.GetFiles(folder).Select(Path.GetFileName)
                 .Where(f => !RootFiles.Contains(f) && f != $"CitizenParticipation.Modules.{module}.csproj" && !(f!.EndsWith("Options.cs", StringComparison.Ordinal))))
@@ -52,7 +39,7 @@ public sealed partial class ModuleShapeTests
     [MemberData(nameof(Modules))]
     public void Each_use_case_has_one_file_named_after_its_request_with_its_validator_and_handler(string module)
     {
-        var features = Path.Combine(ModulesFolder(), module, "Features");
+        var features = Path.Combine(Path.Combine(RepositoryFolder.Root, "src", "Modules"), module, "Features");
         var wrong = new List<string>();
         foreach (var file in Directory.GetFiles(features, "*.cs", SearchOption.AllDirectories))
         {

@@ -18,7 +18,7 @@ public sealed class SaveTask : ICommand<int>
 {
     public int? Id { get; set; }
 
-    [Display(Name = "Title")]
+    [Display(Name = "Task title")]
     [Required(ErrorMessage = "{0} is required.")]
     [StringLength(200, ErrorMessage = "{0} must be at most {1} characters.")]
     public string Title { get; set; } = "";
@@ -59,7 +59,7 @@ public sealed class SaveTask : ICommand<int>
     [Display(Name = "Target date")]
     public DateOnly? TargetDate { get; set; }
 
-    [Display(Name = "Status")]
+    [Display(Name = "Progress status")]
     public PolicyTaskStatus Status { get; set; }
 
     [Display(Name = "Progress (%)")]
