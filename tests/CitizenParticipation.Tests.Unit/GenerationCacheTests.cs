@@ -63,6 +63,23 @@ public sealed class GenerationCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_caller_that_cannot_wait_gets_the_previous_value_while_a_changed_one_is_read()
+    {
+        var cache = NewCache();
+        Assert.Equal(["original"], cache.GetNow());
+
+        cache.Source = "changed";
+        cache.Invalidate();
+        cache.Gate = new TaskCompletionSource();
+        // The read of the changed value is held; the caller is not.
+        Assert.Equal(["original"], cache.GetNow());
+        cache.Gate.SetResult();
+        Assert.Equal(["changed"], await cache.GetAsync());
+        Assert.Equal(["changed"], cache.GetNow());
+        Assert.Equal(2, cache.Loads);
+    }
+
+    [Fact]
     public async Task A_failed_read_is_not_kept()
     {
         var cache = NewCache();

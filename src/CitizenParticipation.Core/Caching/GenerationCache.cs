@@ -19,6 +19,7 @@ public abstract class GenerationCache<T> : ICacheInvalidator
     private readonly string _name;
     private long _generation;
     private Key _key;
+    private Loaded? _last;
 
     protected GenerationCache(HybridCache cache, TimeProvider clock, TimeSpan lifetime)
     {
@@ -26,7 +27,7 @@ public abstract class GenerationCache<T> : ICacheInvalidator
         _clock = clock;
         _lifetime = lifetime;
         // Freshness is judged here on the site's clock as well, whatever clock the cache's memory runs on.
-        _options = new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime };
+        _options = CachedValues.InMemoryFor(lifetime);
         _name = GetType().FullName!;
         _key = new Key(0, $"{_name}:0");
     }
@@ -38,21 +39,45 @@ public abstract class GenerationCache<T> : ICacheInvalidator
     public async ValueTask<T> GetAsync(CancellationToken cancellationToken = default)
     {
         var generation = Interlocked.Read(ref _generation);
-        var loaded = await _cache.GetOrCreateAsync(KeyOf(generation), this,
-            static async (self, token) => new Loaded(await self.LoadAsync(token), self._clock.GetUtcNow()),
-            _options, cancellationToken: cancellationToken);
-        if (_clock.GetUtcNow() - loaded.At < _lifetime)
+        var loaded = await FetchAsync(generation, cancellationToken);
+        if (_clock.GetUtcNow() - loaded.At >= _lifetime)
         {
-            return loaded.Value;
+            // Expired: the next generation is read once, by whichever reader gets there first; the others wait for it.
+            Interlocked.CompareExchange(ref _generation, generation + 1, generation);
+            loaded = await FetchAsync(Interlocked.Read(ref _generation), cancellationToken);
         }
 
-        // Expired: the next generation is read once, by whichever reader gets there first; the others wait for it.
-        Interlocked.CompareExchange(ref _generation, generation + 1, generation);
-        loaded = await _cache.GetOrCreateAsync(KeyOf(Interlocked.Read(ref _generation)), this,
-            static async (self, token) => new Loaded(await self.LoadAsync(token), self._clock.GetUtcNow()),
-            _options, cancellationToken: cancellationToken);
+        Volatile.Write(ref _last, loaded);
         return loaded.Value;
     }
+
+    /// <summary>
+    /// For callers that cannot wait (the rate limiter's partitioning): the value at once while it is fresh; while a new
+    /// one is being read, the one read before, instead of a thread blocked on the read (under a burst of requests
+    /// right after a save, blocked threads would starve the pool that runs the read). Only the very first read waits.
+    /// </summary>
+    public T GetNow()
+    {
+        var pending = GetAsync();
+        if (pending.IsCompletedSuccessfully)
+        {
+            return pending.Result;
+        }
+
+        var reading = pending.AsTask();
+        if (Volatile.Read(ref _last) is { } previous)
+        {
+            _ = reading.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return previous.Value;
+        }
+
+        return reading.GetAwaiter().GetResult();
+    }
+
+    private ValueTask<Loaded> FetchAsync(long generation, CancellationToken cancellationToken) =>
+        _cache.GetOrCreateAsync(KeyOf(generation), this,
+            static async (self, token) => new Loaded(await self.LoadAsync(token), self._clock.GetUtcNow()),
+            _options, cancellationToken: cancellationToken);
 
     protected abstract Task<T> LoadAsync(CancellationToken cancellationToken);
 

@@ -3,13 +3,18 @@ using CitizenParticipation.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json.Serialization;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Simplify;
 
 namespace CitizenParticipation.Core.Maps;
 
 /// <summary>A region's real outline, ready to draw: simplified to what a map of a city can show.</summary>
-public sealed record RegionShape(string Code, RegionKind Kind, Geometry Geometry);
+/// <param name="Geometry">
+/// Not written when HybridCache measures the cached list's size as JSON on storing it (the shapes stay in this
+/// instance's memory, <see cref="CachedValues.InMemoryFor"/>, and are never read back from JSON).
+/// </param>
+public sealed record RegionShape(string Code, RegionKind Kind, [property: JsonIgnore] Geometry Geometry);
 
 /// <summary>
 /// The uploaded boundaries for the maps, read and simplified once instead of on every page; an upload or removal in

@@ -21,7 +21,10 @@ public interface ISettings<T> where T : class, new()
 {
     ValueTask<T> GetAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>For callers that cannot wait (the rate limiter's partitioning); completes at once while the value is fresh.</summary>
+    /// <summary>
+    /// For callers that cannot wait (the rate limiter's partitioning): completes at once while the value is fresh, and
+    /// gives the previous value while a changed document is being read (see <see cref="GenerationCache{T}.GetNow"/>).
+    /// </summary>
     T Get();
 }
 
@@ -58,7 +61,7 @@ public sealed class SettingsDocument<T>(string name, Func<string, string> legacy
 
     public override bool Watches(object entity) => entity is SiteSetting s && s.Key == Name;
 
-    public T Get() => GetAsync().AsTask().GetAwaiter().GetResult();
+    public T Get() => GetNow();
 
     public async Task<object> ReadObjectAsync(SiteDbContext db, CancellationToken cancellationToken) => await ReadAsync(db, cancellationToken);
 

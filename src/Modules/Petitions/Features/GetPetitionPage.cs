@@ -30,7 +30,7 @@ public sealed record GetPetitionPage(int Id, Guid? ViewerId) : IRequest<Petition
 
 public sealed class GetPetitionPageHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settingsCache, HybridCache cache, ReferenceDataCache reference) : IRequestHandler<GetPetitionPage, PetitionPage?>
 {
-    private static readonly HybridCacheEntryOptions ByDayEntry = new() { Expiration = TimeSpan.FromMinutes(1), LocalCacheExpiration = TimeSpan.FromMinutes(1) };
+    private static readonly HybridCacheEntryOptions ByDayEntry = CachedValues.InMemoryFor(TimeSpan.FromMinutes(1));
 
     public async Task<PetitionPage?> Handle(GetPetitionPage request, CancellationToken cancellationToken)
     {

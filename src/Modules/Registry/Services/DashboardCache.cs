@@ -33,7 +33,7 @@ public sealed class DashboardCache(HybridCache cache, IOptions<RegistryOptions> 
             return await create(cancellationToken);
         }
 
-        var entry = new HybridCacheEntryOptions { Expiration = _lifetime, LocalCacheExpiration = _lifetime };
+        var entry = CachedValues.InMemoryFor(_lifetime);
         var held = await cache.GetOrCreateAsync($"registry:dashboard:{Generation}|{key}", create,
             static async (load, token) => new CachedValue<T>(await load(token)), entry, cancellationToken: cancellationToken);
         return held.Value;
