@@ -34,7 +34,8 @@ internal static class ListLinks
 
 /// <summary>
 /// <c>&lt;list-pager page="@Model.Page" /&gt;</c>: the number of rows, and links to the first, last and nearby pages of
-/// the list; every other query key (search, filters, sort) stays in the links.
+/// the list; every other query key (search, filters, sort) stays in the links. Above a table, <c>links="false"</c>
+/// shows only the number; below it, <c>total="false"</c> only the links.
 /// </summary>
 [HtmlTargetElement("list-pager", Attributes = "page", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class ListPagerTagHelper(IStringLocalizer<SharedResource> t) : TagHelper
@@ -42,6 +43,10 @@ public sealed class ListPagerTagHelper(IStringLocalizer<SharedResource> t) : Tag
     private const int Nearby = 2;
 
     public ListPage Page { get; set; } = new(1, 1, 0);
+
+    public bool Total { get; set; } = true;
+
+    public bool Links { get; set; } = true;
 
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -53,10 +58,14 @@ public sealed class ListPagerTagHelper(IStringLocalizer<SharedResource> t) : Tag
         var page = Page;
         output.TagName = null;
         var html = output.Content;
-        html.AppendHtml("<p class=\"list-total\" id=\"list-total\">")
-            .Append(t["{0} in all, page {1} of {2}", page.Total.ToString("N0", CultureInfo.CurrentCulture), page.Number, page.Count])
-            .AppendHtml("</p>");
-        if (page.Count <= 1)
+        if (Total)
+        {
+            html.AppendHtml("<p class=\"list-total\">")
+                .Append(t["{0} in all, page {1} of {2}", page.Total.ToString("N0", CultureInfo.CurrentCulture), page.Number, page.Count])
+                .AppendHtml("</p>");
+        }
+
+        if (!Links || page.Count <= 1)
         {
             return;
         }
@@ -82,10 +91,9 @@ public sealed class ListPagerTagHelper(IStringLocalizer<SharedResource> t) : Tag
                 html.AppendHtml("<span class=\"page-link link-dot\" aria-hidden=\"true\"></span>");
             }
 
-            var label = HtmlEncoder.Default.Encode(t["Page {0}", n]);
             html.AppendHtml(n == page.Number
-                ? $"<a class=\"page-link active\" aria-current=\"page\" aria-label=\"{label}\" href=\"{Link(n)}\">{n}</a>"
-                : $"<a class=\"page-link\" aria-label=\"{label}\" href=\"{Link(n)}\">{n}</a>");
+                ? $"<a class=\"page-link active\" aria-current=\"page\" href=\"{Link(n)}\">{n}</a>"
+                : $"<a class=\"page-link\" href=\"{Link(n)}\">{n}</a>");
             shown = n;
         }
 
