@@ -7,7 +7,7 @@ public sealed class AdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("Dashboard", "/admin", CorePermissions.AccessAdmin, "Dashboard", 0),
+        new("Dashboard", "/admin", CorePermissions.AccessAdmin, "Site", 0),
         new("Site settings", "/admin/settings", AdminPermissions.ManageSettings, "Site", 10),
         new("Recipes", "/admin/recipes", AdminPermissions.RunRecipes, "Site", 20),
         new("Regions", "/admin/regions", AdminPermissions.ManageReferenceData, "Reference data", 10),

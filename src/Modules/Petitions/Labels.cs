@@ -49,6 +49,27 @@ public static class Labels
         _ => "The city cannot do what the petition asks. The answer is shown on the petition and goes to a policy task only if you choose one.",
     };
 
+    /// <summary>
+    /// A history entry's kind, as the features write it ("rejected:Duplicate" names the reason, see
+    /// <see cref="EventReason"/>); a kind without a text of its own reads as a generic one, never as its key.
+    /// </summary>
+    public static string Event(string kind) => kind.Split(':')[0] switch
+    {
+        "submitted" => "Submitted by the author",
+        "agreements-collected" => "Prior agreements collected",
+        "published" => "Published for signing",
+        "rejected" => "Rejected",
+        "threshold-reached" => "Answer threshold reached",
+        "proposed-for-deliberation" => "Proposed for the deliberation committee",
+        "answered" => "Answer published",
+        "answer-updated" => "Answer updated",
+        "signatures-invalidated" => "Signatures invalidated",
+        _ => "Other change",
+    };
+
+    public static RejectionReason? EventReason(string kind) =>
+        kind.StartsWith("rejected:", StringComparison.Ordinal) && Enum.TryParse<RejectionReason>(kind["rejected:".Length..], out var reason) ? reason : null;
+
     public static string Tab(PetitionTab tab) => tab switch
     {
         PetitionTab.Open => "Open",

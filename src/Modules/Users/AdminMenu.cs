@@ -6,7 +6,7 @@ public sealed class UsersAdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("Users", "/admin/users", UsersPermissions.ManageUsers, "Users", 10),
+        new("All users", "/admin/users", UsersPermissions.ManageUsers, "Users", 10),
         new("Roles and permissions", "/admin/roles", UsersPermissions.ManageRoles, "Users", 20),
     ];
 }

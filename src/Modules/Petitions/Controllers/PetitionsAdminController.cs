@@ -23,11 +23,10 @@ public sealed record SignatureReportView(SignatureReport Report, InvalidateSigna
 public sealed class PetitionsAdminController(IAuthorizationService authorization, IMediator mediator, ISettings<PetitionSettings> settings, IStringLocalizer<PetitionsAdminController> t) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(PetitionStatus? status)
+    public async Task<IActionResult> Index([FromQuery] AdminPetitionFilter filter)
     {
         if (!await authorization.AuthorizeAsync(User, PetitionPermissions.ModeratePetitions) && !await authorization.AuthorizeAsync(User, PetitionPermissions.AnswerPetitions)) return Forbid();
-        ViewData["Status"] = status;
-        return View(await mediator.Send(new ListAdminPetitions(status)));
+        return View(await mediator.Send(new ListAdminPetitions(filter)));
     }
 
     [HttpGet("{id:int}")]

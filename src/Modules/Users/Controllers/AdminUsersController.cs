@@ -1,4 +1,5 @@
 using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Paging;
 using CitizenParticipation.Core.Security;
 using CitizenParticipation.Modules.Users.Features.Admin;
 using MediatR;
@@ -16,12 +17,12 @@ public sealed class AdminUsersController(IAuthorizationService authorization, IM
     private readonly IAuthorizationService _authorization = authorization;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? q, string? role, int page = 1)
+    public async Task<IActionResult> Index(string? q, string? role, UserSort? sort, SortDirection? dir, int page = 1)
     {
         // Staff who verify residents find the person here too, without managing accounts.
         if (!await _authorization.AuthorizeAsync(User, UsersPermissions.ManageUsers) && !await _authorization.AuthorizeAsync(User, UsersPermissions.VerifyResidents)) return Forbid();
 
-        return View(await mediator.Send(new ListUsers.Query(q, role, page)));
+        return View(await mediator.Send(new ListUsers.Query(q, role, page, sort, dir)));
     }
 
     [HttpGet("{id:guid}")]

@@ -1,13 +1,14 @@
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Paging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace CitizenParticipation.Modules.Users.Features.Admin;
 
+public enum UserSort { Email, Name, Registered }
+
 public static class ListUsers
 {
-    public const int PageSize = 20;
-
     public sealed record Row(
         Guid Id,
         string Email,
@@ -18,9 +19,10 @@ public static class ListUsers
         bool Deleted,
         DateTime CreatedAt);
 
-    public sealed record Result(IReadOnlyList<Row> Rows, int Total, int Page, int PageCount, IReadOnlyList<string> AllRoles, string? Search, string? Role);
+    public sealed record Result(IReadOnlyList<Row> Rows, ListPage Page, ListSort Sort, IReadOnlyList<string> AllRoles, string? Search, string? Role, bool SortChosen);
 
-    public sealed record Query(string? Search, string? Role, int Page) : IRequest<Result>;
+    /// <summary>The list's query string: <c>?q=홍길동&amp;role=Staff&amp;sort=Registered&amp;dir=desc&amp;page=2</c>.</summary>
+    public sealed record Query(string? Search, string? Role, int Page, UserSort? Sort = null, SortDirection? Dir = null) : IRequest<Result>;
 
     public sealed class Handler(SiteDbContext db, TimeProvider clock) : IRequestHandler<Query, Result>
     {
@@ -41,13 +43,17 @@ public static class ListUsers
                 users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
             }
 
-            var total = await users.CountAsync(cancellationToken);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(request.Page, 1, pageCount);
-            var found = await users
-                .OrderBy(u => u.DeletedAt != null).ThenBy(u => u.Email)
-                .Skip((page - 1) * PageSize).Take(PageSize)
-                .ToListAsync(cancellationToken);
+            // Without a chosen column, accounts in use first, by email.
+            var column = request.Sort ?? UserSort.Email;
+            var sort = new ListSort(column.ToString(), request.Dir ?? (column == UserSort.Registered ? SortDirection.Desc : SortDirection.Asc));
+            var ordered = column switch
+            {
+                UserSort.Name => users.OrderBy(u => u.DisplayName, sort).ThenBy(u => u.Email, sort).ThenBy(u => u.Id),
+                UserSort.Registered => users.OrderBy(u => u.CreatedAt, sort).ThenBy(u => u.Email, sort).ThenBy(u => u.Id),
+                _ when request.Sort is null => users.OrderBy(u => u.DeletedAt != null).ThenBy(u => u.Email).ThenBy(u => u.Id),
+                _ => users.OrderBy(u => u.Email, sort).ThenBy(u => u.Id),
+            };
+            var (found, page) = await ordered.ToListPageAsync(request.Page, cancellationToken);
 
             var ids = found.Select(u => u.Id).ToList();
             var roles = await (from ur in db.UserRoles
@@ -66,7 +72,7 @@ public static class ListUsers
                 u.DeletedAt is null && u.LockoutEnd > now ? u.LockoutEnd : null,
                 u.DeletedAt is not null,
                 u.CreatedAt)).ToList();
-            return new Result(rows, total, page, pageCount, allRoles, search, role);
+            return new Result(rows, page, sort, allRoles, search, role, request.Sort is not null);
         }
     }
 }
