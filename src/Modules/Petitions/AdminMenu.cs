@@ -6,7 +6,7 @@ public sealed class PetitionsAdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("All petitions", "/admin/petitions", PetitionPermissions.ModeratePetitions, "Petitions", 10),
+        new("Petition list", "/admin/petitions", PetitionPermissions.ModeratePetitions, "Petitions", 10),
         new("Petition settings", "/admin/petitions/settings", PetitionPermissions.ManagePetitionSettings, "Petitions", 30),
     ];
 }

@@ -84,10 +84,10 @@ public sealed partial class StaffNameTests(SiteFactory site) : IClassFixture<Sit
 
         var publishedPage = await reviewer.GetHtmlAsync($"/admin/petitions/{published}");
         var history = Find(HistoryPattern(), publishedPage, "history");
-        Assert.Contains("submitted · 김작성", history);
-        Assert.Contains("published · 이검토", history);
-        Assert.Contains("answered · 최답변 · 공원녹지과장", history);
-        Assert.Contains("rejected:Duplicate · 이검토", await HistoryAsync(reviewer, rejected));
+        Assert.Contains("청원인 제출 · 김작성", history);
+        Assert.Contains("공개(동의 시작) · 이검토", history);
+        Assert.Contains("답변 공개 · 최답변 · 공원녹지과장", history);
+        Assert.Contains("반려 (중복 청원) · 이검토", await HistoryAsync(reviewer, rejected));
         // The public page names the author by their masked display name.
         var publicPage = await site.CreateBrowserClient().GetHtmlAsync($"/petitions/{published}");
         Assert.Contains("청원인 김*성", publicPage);
@@ -121,10 +121,10 @@ public sealed partial class StaffNameTests(SiteFactory site) : IClassFixture<Sit
         Assert.Contains("정이후", lockMessage);
         await site.PublishAsync(staff, after);
         var history = await HistoryAsync(staff, after);
-        Assert.Contains("published · 정이후", history);
+        Assert.Contains("공개(동의 시작) · 정이후", history);
         Assert.DoesNotContain("정이전", history);
         // What was done before the change stays recorded under the name it was done under.
-        Assert.Contains("published · 정이전", await HistoryAsync(staff, before));
+        Assert.Contains("공개(동의 시작) · 정이전", await HistoryAsync(staff, before));
     }
 
     [Fact]
@@ -149,8 +149,8 @@ public sealed partial class StaffNameTests(SiteFactory site) : IClassFixture<Sit
         Assert.DoesNotContain("탈퇴작성자", page);
         Assert.DoesNotContain("탈퇴직원", page);
         var history = Find(HistoryPattern(), page, "history");
-        Assert.Contains("submitted · 탈퇴회원-", history);
-        Assert.Contains("published · 탈퇴회원-", history);
+        Assert.Contains("청원인 제출 · 탈퇴회원-", history);
+        Assert.Contains("공개(동의 시작) · 탈퇴회원-", history);
         var heldPage = await colleague.GetHtmlAsync($"/admin/petitions/{held}");
         Assert.Contains("publish-button", heldPage);
         Assert.DoesNotContain("탈퇴직원", heldPage);
