@@ -7,6 +7,7 @@ using CitizenParticipation.Modules.Petitions.Services;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenParticipation.Modules.Petitions.Features;
 
@@ -28,7 +29,7 @@ public sealed record PetitionPage(
 
 public sealed record GetPetitionPage(int Id, Guid? ViewerId) : IRequest<PetitionPage?>;
 
-public sealed class GetPetitionPageHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settingsCache, HybridCache cache, ReferenceDataCache reference) : IRequestHandler<GetPetitionPage, PetitionPage?>
+public sealed class GetPetitionPageHandler(SiteDbContext db, TimeProvider clock, ISettings<PetitionSettings> settingsCache, HybridCache cache, IServiceScopeFactory scopes, ReferenceDataCache reference) : IRequestHandler<GetPetitionPage, PetitionPage?>
 {
     private static readonly HybridCacheEntryOptions ByDayEntry = CachedValues.InMemoryFor(TimeSpan.FromMinutes(1));
 
@@ -50,9 +51,15 @@ public sealed class GetPetitionPageHandler(SiteDbContext db, TimeProvider clock,
             ? await signatures.Where(s => s.UserId == viewer).Select(s => (SignatureKind?)s.Kind).FirstOrDefaultAsync(cancellationToken)
             : null;
         // A hot petition has many rows: the series is read once (however many ask at that moment) and shared for a
-        // minute; the counts themselves are live.
-        var byDay = (await cache.GetOrCreateAsync($"petitions:by-day:{p.Id}", (db, p.Id),
-            static async (state, token) => new CachedValue<IReadOnlyList<DayCount>>(await SignatureStatistics.ByDayAsync(state.db, state.Id, token)),
+        // minute; the counts themselves are live. The read has its own scope: the request that started it may end
+        // (a reader who went away) while others still wait for it.
+        var byDay = (await cache.GetOrCreateAsync($"petitions:by-day:{p.Id}", (scopes, p.Id),
+            static async (state, token) =>
+            {
+                await using var scope = state.scopes.CreateAsyncScope();
+                var own = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+                return new CachedValue<IReadOnlyList<DayCount>>(await SignatureStatistics.ByDayAsync(own, state.Id, token));
+            },
             ByDayEntry, cancellationToken: cancellationToken)).Value;
         var status = p.Status == PetitionStatus.Open && p.ClosesAt <= now ? PetitionStatus.Closed : p.Status;
         return new PetitionPage(p.Id, p.Title, p.Body, status, NameMasking.Mask(p.AuthorName),
