@@ -513,6 +513,9 @@ namespace CitizenParticipation.Data.PostgreSql.Migrations
                     b.Property<int?>("RejectionReason")
                         .HasColumnType("integer");
 
+                    b.Property<int>("SearchIndexVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SignatureCount")
                         .HasColumnType("integer");
 
@@ -544,6 +547,8 @@ namespace CitizenParticipation.Data.PostgreSql.Migrations
                     b.HasIndex("PolicyFieldId");
 
                     b.HasIndex("RegionId");
+
+                    b.HasIndex("SearchIndexVersion");
 
                     b.HasIndex("AuthorId", "Status");
 
@@ -656,6 +661,22 @@ namespace CitizenParticipation.Data.PostgreSql.Migrations
                     b.HasIndex("PetitionId");
 
                     b.ToTable("PetitionMailings", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.PetitionSearchTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Term", "PetitionId");
+
+                    b.HasIndex("PetitionId");
+
+                    b.ToTable("PetitionSearchTerms", (string)null);
                 });
 
             modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.PetitionSignature", b =>
@@ -1342,6 +1363,15 @@ namespace CitizenParticipation.Data.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.PetitionMailing", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Petitions.Domain.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.PetitionSearchTerm", b =>
                 {
                     b.HasOne("CitizenParticipation.Modules.Petitions.Domain.Petition", null)
                         .WithMany()

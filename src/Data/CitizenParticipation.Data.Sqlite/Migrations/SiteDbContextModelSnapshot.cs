@@ -496,6 +496,9 @@ namespace CitizenParticipation.Data.Sqlite.Migrations
                     b.Property<int?>("RejectionReason")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SearchIndexVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SignatureCount")
                         .HasColumnType("INTEGER");
 
@@ -527,6 +530,8 @@ namespace CitizenParticipation.Data.Sqlite.Migrations
                     b.HasIndex("PolicyFieldId");
 
                     b.HasIndex("RegionId");
+
+                    b.HasIndex("SearchIndexVersion");
 
                     b.HasIndex("AuthorId", "Status");
 
@@ -633,6 +638,22 @@ namespace CitizenParticipation.Data.Sqlite.Migrations
                     b.HasIndex("PetitionId");
 
                     b.ToTable("PetitionMailings", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.PetitionSearchTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Term", "PetitionId");
+
+                    b.HasIndex("PetitionId");
+
+                    b.ToTable("PetitionSearchTerms", (string)null);
                 });
 
             modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.PetitionSignature", b =>
@@ -1297,6 +1318,15 @@ namespace CitizenParticipation.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.PetitionMailing", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Petitions.Domain.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.PetitionSearchTerm", b =>
                 {
                     b.HasOne("CitizenParticipation.Modules.Petitions.Domain.Petition", null)
                         .WithMany()

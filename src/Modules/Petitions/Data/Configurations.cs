@@ -1,4 +1,5 @@
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Text;
 using CitizenParticipation.Modules.Petitions.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -30,6 +31,21 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         e.HasIndex(p => new { p.Status, p.SignatureCount });
         e.HasIndex(p => new { p.Status, p.ClosesAt });
         e.HasIndex(p => new { p.AuthorId, p.Status });
+        // A search reads the petitions not indexed yet through it.
+        e.HasIndex(p => p.SearchIndexVersion);
+    }
+}
+
+internal sealed class PetitionSearchTermConfiguration : IEntityTypeConfiguration<PetitionSearchTerm>
+{
+    public void Configure(EntityTypeBuilder<PetitionSearchTerm> e)
+    {
+        e.ToTable("PetitionSearchTerms");
+        // Term first: a search reads one range per term.
+        e.HasKey(t => new { t.Term, t.PetitionId });
+        e.Property(t => t.Term).HasMaxLength(SearchTerms.MaxLength);
+        e.HasOne<Petition>().WithMany().HasForeignKey(t => t.PetitionId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(t => t.PetitionId);
     }
 }
 

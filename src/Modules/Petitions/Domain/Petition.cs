@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Linq.Expressions;
 
 namespace CitizenParticipation.Modules.Petitions.Domain;
 
@@ -115,12 +116,18 @@ public sealed class Petition
     public int? LinkedTaskId { get; private set; }
 
     public DateTime? AnonymisedAt { get; private set; }
+    /// <summary>The <see cref="PetitionSearchTerm.Version"/> its search index entries were written with; 0 for none.</summary>
+    public int SearchIndexVersion { get; private set; }
 
     public bool IsPublic => IsPublicStatus(Status);
 
     /// <summary>Whether anyone may see a petition in this state (readers that project the status alone use it).</summary>
     public static bool IsPublicStatus(PetitionStatus status) =>
         status is PetitionStatus.Open or PetitionStatus.AwaitingAnswer or PetitionStatus.Answered or PetitionStatus.Closed or PetitionStatus.Rejected;
+
+    /// <summary><see cref="IsPublicStatus"/> for queries.</summary>
+    public static readonly Expression<Func<Petition, bool>> Listed = p => p.Status == PetitionStatus.Open || p.Status == PetitionStatus.AwaitingAnswer
+        || p.Status == PetitionStatus.Answered || p.Status == PetitionStatus.Closed || p.Status == PetitionStatus.Rejected;
 
     /// <summary>
     /// The states in which a petition takes signatures until its closing date. The one definition: the entity,
@@ -145,6 +152,7 @@ public sealed class Petition
 
         Title = title.Trim();
         Body = body.Trim();
+        SearchIndexVersion = 0;
         PolicyFieldId = policyFieldId;
         RegionId = regionId;
         UpdatedAt = now;

@@ -1,6 +1,7 @@
 using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Settings;
+using CitizenParticipation.Core.Text;
 using CitizenParticipation.Modules.Petitions.Domain;
 using CitizenParticipation.Modules.Petitions.Services;
 using MediatR;
@@ -54,20 +55,14 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, I
         var query = db.Set<Petition>().AsNoTracking();
         var searching = !string.IsNullOrWhiteSpace(f.Q);
         f.Tab = f.Tab is { } chosen && Enum.IsDefined(chosen) ? chosen : searching ? PetitionTab.All : PetitionTab.Open;
-        // A search reads every match once, in order, whatever the tab: that one read gives each tab its count,
-        // and most petitions end up closed, so reading the table in order is cheaper than looking thousands
-        // of rows up through the status indexes.
-        if (!searching)
+        // A search counts its matches in every tab before it keeps the chosen one.
+        if (searching)
         {
-            query = f.Tab switch
-            {
-                PetitionTab.Open => query.Where(p => p.Status == PetitionStatus.Open && p.ClosesAt > now),
-                PetitionTab.Awaiting => query.Where(p => p.Status == PetitionStatus.AwaitingAnswer),
-                PetitionTab.Answered => query.Where(p => p.Status == PetitionStatus.Answered),
-                PetitionTab.Closed => query.Where(p => p.Status == PetitionStatus.Closed || p.Status == PetitionStatus.Rejected || (p.Status == PetitionStatus.Open && p.ClosesAt <= now)),
-                _ => query.Where(p => p.Status == PetitionStatus.Open || p.Status == PetitionStatus.AwaitingAnswer || p.Status == PetitionStatus.Answered
-                    || p.Status == PetitionStatus.Closed || p.Status == PetitionStatus.Rejected),
-            };
+            query = query.Where(Petition.Listed);
+        }
+        else
+        {
+            query = InTab(query, f.Tab.Value, now);
         }
 
         if (!string.IsNullOrWhiteSpace(f.Field))
@@ -85,8 +80,42 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, I
         if (searching)
         {
             // A substring match, so that "버스" finds "마을버스" and "버스정류장": Korean words take particles and compounds.
+            // The index narrows the texts to read to those holding every term of the query; a petition not indexed
+            // yet is read whole.
             var q = f.Q!.Trim();
+            var terms = SearchTerms.Of(q).ToList();
+            if (terms.Count > 0)
+            {
+                // One list of ids, so that the database looks the petitions up by id instead of reading the table.
+                var candidates = db.Set<PetitionSearchTerm>().Where(t => terms.Contains(t.Term))
+                    .GroupBy(t => t.PetitionId).Where(g => g.Count() == terms.Count).Select(g => g.Key)
+                    .Concat(db.Set<Petition>().Where(p => p.SearchIndexVersion < PetitionSearchTerm.Version).Select(p => p.Id));
+                query = query.Where(p => candidates.Contains(p.Id));
+            }
+
             query = query.Where(p => p.Title.Contains(q) || p.Body.Contains(q));
+        }
+
+        Dictionary<PetitionTab, int>? counts = null;
+        int total;
+        if (searching)
+        {
+            // A few rows, one per state: the matches themselves are read only for the page shown.
+            var groups = await query.GroupBy(p => new { p.Status, Current = p.ClosesAt != null && p.ClosesAt > now })
+                .Select(g => new { g.Key.Status, g.Key.Current, Count = g.Count() }).ToListAsync(cancellationToken);
+            counts = Enum.GetValues<PetitionTab>().ToDictionary(t => t, _ => 0);
+            foreach (var g in groups)
+            {
+                counts[TabOf(g.Status, g.Current)] += g.Count;
+                counts[PetitionTab.All] += g.Count;
+            }
+
+            query = InTab(query, f.Tab.Value, now);
+            total = counts[f.Tab.Value];
+        }
+        else
+        {
+            total = await query.CountAsync(cancellationToken);
         }
 
         query = f.Sort switch
@@ -95,30 +124,9 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, I
             PetitionSort.ClosingSoon => query.OrderBy(p => p.ClosesAt).ThenBy(p => p.Id),
             _ => query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id),
         };
-        Task<List<Row>> Rows(IQueryable<Petition> petitions) => petitions
+        var rows = await query.Skip((f.Page - 1) * f.PageSize).Take(f.PageSize)
             .Select(p => new Row(p.Id, p.Title, p.Status, p.PolicyFieldId, p.RegionId, p.SignatureCount, p.DisagreementCount, p.PublishedAt, p.ClosesAt, p.AnsweredAt, p.RejectionReason, p.AnswerKind))
             .ToListAsync(cancellationToken);
-
-        int total;
-        List<Row> rows;
-        Dictionary<PetitionTab, int>? counts = null;
-        if (!searching)
-        {
-            total = await query.CountAsync(cancellationToken);
-            rows = await Rows(query.Skip((f.Page - 1) * f.PageSize).Take(f.PageSize));
-        }
-        else
-        {
-            // One read of the matches, in order, serves the counts and the page; unpublished and hidden
-            // petitions are in no tab.
-            var found = (await query.Select(p => new { p.Id, p.Status, p.ClosesAt }).ToListAsync(cancellationToken))
-                .Select(p => (p.Id, Tab: TabOf(p.Status, p.ClosesAt, now))).Where(p => p.Tab is not null).ToList();
-            counts = Enum.GetValues<PetitionTab>().ToDictionary(t => t, t => t == PetitionTab.All ? found.Count : found.Count(p => p.Tab == t));
-            var matches = found.Where(p => f.Tab == PetitionTab.All || p.Tab == f.Tab).Select(p => p.Id).ToList();
-            total = matches.Count;
-            var ids = matches.Skip((f.Page - 1) * f.PageSize).Take(f.PageSize).ToList();
-            rows = (await Rows(db.Set<Petition>().AsNoTracking().Where(p => ids.Contains(p.Id)))).OrderBy(r => ids.IndexOf(r.Id)).ToList();
-        }
 
         var names = await reference.GetAsync(cancellationToken);
         var items = rows.Select(p => new PetitionSummary(p.Id, p.Title, p.Status == PetitionStatus.Open && p.ClosesAt <= now ? PetitionStatus.Closed : p.Status,
@@ -132,13 +140,21 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, I
     private sealed record Row(int Id, string Title, PetitionStatus Status, int? PolicyFieldId, int? RegionId, int SignatureCount, int DisagreementCount,
         DateTime? PublishedAt, DateTime? ClosesAt, DateTime? AnsweredAt, RejectionReason? RejectionReason, AnswerKind? AnswerKind);
 
-    /// <summary>The tab a petition is listed under; none for a petition the public does not see.</summary>
-    private static PetitionTab? TabOf(PetitionStatus status, DateTime? closesAt, DateTime now) => status switch
+    private static IQueryable<Petition> InTab(IQueryable<Petition> query, PetitionTab tab, DateTime now) => tab switch
     {
-        PetitionStatus.Open => closesAt > now ? PetitionTab.Open : PetitionTab.Closed,
+        PetitionTab.Open => query.Where(p => p.Status == PetitionStatus.Open && p.ClosesAt > now),
+        PetitionTab.Awaiting => query.Where(p => p.Status == PetitionStatus.AwaitingAnswer),
+        PetitionTab.Answered => query.Where(p => p.Status == PetitionStatus.Answered),
+        PetitionTab.Closed => query.Where(p => p.Status == PetitionStatus.Closed || p.Status == PetitionStatus.Rejected || (p.Status == PetitionStatus.Open && !(p.ClosesAt > now))),
+        _ => query.Where(Petition.Listed),
+    };
+
+    /// <summary>The tab a listed petition is under: an open petition past its closing date is closed.</summary>
+    private static PetitionTab TabOf(PetitionStatus status, bool current) => status switch
+    {
+        PetitionStatus.Open => current ? PetitionTab.Open : PetitionTab.Closed,
         PetitionStatus.AwaitingAnswer => PetitionTab.Awaiting,
         PetitionStatus.Answered => PetitionTab.Answered,
-        PetitionStatus.Closed or PetitionStatus.Rejected => PetitionTab.Closed,
-        _ => null,
+        _ => PetitionTab.Closed,
     };
 }

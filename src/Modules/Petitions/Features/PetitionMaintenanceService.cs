@@ -20,6 +20,22 @@ public sealed class PetitionMaintenanceService(IServiceScopeFactory scopes, ILog
                 {
                     logger.LogInformation("Closed {Closed} petitions, anonymised {Anonymised}", closed, anonymised);
                 }
+
+                var indexed = 0;
+                int batch;
+                do
+                {
+                    // A scope per batch: the context does not keep every batch's entries tracked.
+                    await using var batchScope = scopes.CreateAsyncScope();
+                    batch = await batchScope.ServiceProvider.GetRequiredService<IMediator>().Send(new IndexPetitionSearch(), stoppingToken);
+                    indexed += batch;
+                }
+                while (batch > 0);
+
+                if (indexed > 0)
+                {
+                    logger.LogInformation("Indexed {Indexed} petitions for search", indexed);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
