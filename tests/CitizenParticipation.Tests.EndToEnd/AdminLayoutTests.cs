@@ -8,7 +8,9 @@ namespace CitizenParticipation.Tests.EndToEnd;
 /// <summary>
 /// Every admin page, as an administrator on a phone and on a desktop: axe-clean and no wider than the screen.
 /// The pages are found the way an administrator finds them, by following the admin's links from the dashboard,
-/// so their route parameters are real demo ids; one page per route shape. The home page is checked with them, for
+/// so their route parameters are real demo ids; one page per route shape. The site's own routes say which admin
+/// pages there are: one that no link reaches is visited by its address, and one that needs an item no link leads to
+/// fails the test, so that a page added without a menu link is checked too. The home page is checked with them, for
 /// the public header's link to the admin.
 /// </summary>
 [Collection(DemoSiteCollection.Name)]
@@ -25,6 +27,16 @@ public sealed partial class AdminLayoutTests(DemoSiteFixture site)
         "/admin/registry/outcomes", "/admin/registry/officers", "/admin/registry/transfer",
     ];
 
+    /// <summary>
+    /// Admin GET routes that are not pages to check: each says why. Any other admin GET route must be visited.
+    /// </summary>
+    private static readonly Dictionary<string, string> NotPages = new(StringComparer.Ordinal)
+    {
+        // Downloads: the transfer page links to them, and they answer a file, not a page.
+        ["admin/registry/transfer/tasks.csv"] = "a CSV download",
+        ["admin/registry/transfer/tasks.recipe.json"] = "a recipe download",
+    };
+
     [GeneratedRegex("^([0-9]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$")]
     private static partial Regex IdSegment();
 
@@ -34,6 +46,7 @@ public sealed partial class AdminLayoutTests(DemoSiteFixture site)
         var desktop = await LoggedInAdminAsync(1280);
         var pages = await CrawlAsync(desktop);
         var failures = ExpectedShapes.Except(pages.Keys).Select(shape => $"No link leads to {shape}").ToList();
+        failures.AddRange(AddUnlinkedPages(pages));
         foreach (var (page, width) in new[] { (desktop, 1280), (await LoggedInAdminAsync(360), 360) })
         {
             // The public home page too: its header gains the link to the admin for the administrator.
@@ -66,6 +79,33 @@ public sealed partial class AdminLayoutTests(DemoSiteFixture site)
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {(pages.Count + 1) * 2} page views failed:\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// Adds the admin GET routes that no crawled page matches: by their address when they have no parameters; a route
+    /// with parameters that no link filled is a failure, unless <see cref="NotPages"/> says why it is not a page.
+    /// </summary>
+    private static List<string> AddUnlinkedPages(SortedDictionary<string, string> pages)
+    {
+        var failures = new List<string>();
+        var admin = SiteRoutes.All
+            .Where(r => r.Accepts("GET") && (r.Template == "admin" || r.Template.StartsWith("admin/", StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        Assert.True(admin.Count >= ExpectedShapes.Length, $"The site's endpoint data names only {admin.Count} admin GET routes: {string.Join(", ", admin)}");
+        Assert.True(NotPages.Keys.All(t => admin.Any(r => r.Template == t)), "An excluded route is no longer a route of the site: " + string.Join(", ", NotPages.Keys));
+        foreach (var route in admin.Where(r => !NotPages.ContainsKey(r.Template) && !pages.Values.Any(r.Matches)))
+        {
+            if (route.HasParameters)
+            {
+                failures.Add($"No admin link leads to a page of {route}, so it was not checked: link to it, or say in {nameof(NotPages)} why it is not a page");
+            }
+            else
+            {
+                pages[Shape("/" + route.Template)] = "/" + route.Template;
+            }
+        }
+
+        return failures;
     }
 
     /// <summary>

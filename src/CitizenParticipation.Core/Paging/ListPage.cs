@@ -25,11 +25,25 @@ public static class ListPaging
     /// </summary>
     public static async Task<(List<T> Rows, ListPage Page)> ToListPageAsync<T>(this IQueryable<T> ordered, int requested, CancellationToken cancellationToken)
     {
-        var total = await ordered.CountAsync(cancellationToken);
+        var page = Clamp(requested, await ordered.CountAsync(cancellationToken));
+        var rows = await ordered.Skip((page.Number - 1) * ListPage.Size).Take(ListPage.Size).ToListAsync(cancellationToken);
+        return (rows, page);
+    }
+
+    /// <summary>
+    /// The same for rows already in memory: a list put together from more than one module (names from the Users
+    /// module, say), which no single query can filter and order.
+    /// </summary>
+    public static (List<T> Rows, ListPage Page) ToListPage<T>(this IReadOnlyCollection<T> ordered, int requested)
+    {
+        var page = Clamp(requested, ordered.Count);
+        return (ordered.Skip((page.Number - 1) * ListPage.Size).Take(ListPage.Size).ToList(), page);
+    }
+
+    private static ListPage Clamp(int requested, int total)
+    {
         var count = Math.Max(1, (total + ListPage.Size - 1) / ListPage.Size);
-        var number = Math.Clamp(requested, 1, count);
-        var rows = await ordered.Skip((number - 1) * ListPage.Size).Take(ListPage.Size).ToListAsync(cancellationToken);
-        return (rows, new ListPage(number, count, total));
+        return new ListPage(Math.Clamp(requested, 1, count), count, total);
     }
 
     /// <summary>Orders by <paramref name="key"/> in the list's direction.</summary>

@@ -8,6 +8,7 @@ using CitizenParticipation.Tests.Integration.Infrastructure;
 using CitizenParticipation.Tests.Integration.Petitions;
 using CitizenParticipation.Tests.Integration.Users;
 using Microsoft.EntityFrameworkCore;
+using static CitizenParticipation.Tests.Integration.Admin.ListPageHtml;
 
 namespace CitizenParticipation.Tests.Integration.Admin;
 
@@ -23,18 +24,8 @@ public sealed partial class AdminListTests(SiteFactory site) : IClassFixture<Sit
     [GeneratedRegex("href=\"/admin/registry/tasks/(\\d+)\"")]
     private static partial Regex TaskLink();
 
-    [GeneratedRegex("<th[^>]*aria-sort=\"(ascending|descending)\"[^>]*>\\s*<a[^>]*>([^<]+)</a>")]
-    private static partial Regex SortedHeader();
-
     [GeneratedRegex(">([^<>]+)</(?:a|p)>")]
     private static partial Regex MenuText();
-
-    private static List<string> Matches(Regex pattern, string html) => pattern.Matches(html).Select(m => m.Groups[1].Value).ToList();
-
-    /// <summary>A word of Hangul syllables, in the order of <paramref name="n"/>: titles without digits, so that a number search finds only its row.</summary>
-    private static string Word(int n) => ((char)('가' + n)).ToString();
-
-    private static string Marker() => string.Concat(Enumerable.Range(0, 4).Select(_ => Word(Random.Shared.Next(2000, 11000))));
 
     [Fact]
     public async Task The_admin_petition_list_pages_through_every_petition_and_searches_and_sorts()
@@ -208,13 +199,6 @@ public sealed partial class AdminListTests(SiteFactory site) : IClassFixture<Sit
         Assert.Contains("Other change", inEnglish);
         Assert.DoesNotContain("a-kind-from-the-future", inEnglish);
         Assert.Contains("Rejected (Duplicate of another petition)", History(await english.GetHtmlAsync($"/admin/petitions/{rejected}")));
-    }
-
-    private static (string Direction, string Text) SortedHeaderOf(string html)
-    {
-        var sorted = SortedHeader().Matches(html);
-        Assert.Single(sorted);
-        return (sorted[0].Groups[1].Value, sorted[0].Groups[2].Value.Trim());
     }
 
     private static string History(string page)

@@ -462,7 +462,7 @@ public sealed class RegistryAdminHttpTests(DemoSiteFactory site) : IClassFixture
         await site.WithScopeAsync(services => services.GetRequiredService<IMediator>().Publish(new OutcomePublished(
             OutcomeOrigin.Proposal, originId, "부평역 보행 동선 개선 제안", $"/proposals/{originId}", "adopted", "제안을 채택했습니다: 보행 동선을 반영합니다.",
             "transport", "bupyeong", new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc), null, null, CreateTaskIfUnlinked: false)));
-        var outcomeId = (await SendAsync(new ListOutcomes(Waiting: true))).Single(o => o.OriginId == originId).Id;
+        var outcomeId = (await SendAsync(new ListOutcomes(originId, OutcomeState.Waiting))).Rows.Single(o => o.OriginId == originId).Id;
 
         var staff = await DemoClientAsync(DemoAccounts.Staff);
         var inbox = WebUtility.HtmlDecode(await staff.GetStringAsync("/admin/registry/outcomes"));
@@ -471,7 +471,7 @@ public sealed class RegistryAdminHttpTests(DemoSiteFactory site) : IClassFixture
         // Without the antiforgery token nothing happens.
         var forged = await staff.PostAsync($"/admin/registry/outcomes/{outcomeId}/link", new FormUrlEncodedContent(new Dictionary<string, string> { ["taskId"] = taskId.ToString() }));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Contains(await SendAsync(new ListOutcomes(Waiting: true)), o => o.OriginId == originId);
+        Assert.Contains((await SendAsync(new ListOutcomes(originId, OutcomeState.Waiting))).Rows, o => o.OriginId == originId);
 
         var response = await staff.PostFormAsync("/admin/registry/outcomes", $"/admin/registry/outcomes/{outcomeId}/link",
             new Dictionary<string, string> { ["taskId"] = taskId.ToString() });
@@ -479,7 +479,7 @@ public sealed class RegistryAdminHttpTests(DemoSiteFactory site) : IClassFixture
         Assert.Equal("/admin/registry/outcomes", response.Headers.Location!.OriginalString);
         var after = WebUtility.HtmlDecode(await staff.GetStringAsync("/admin/registry/outcomes"));
         Assert.Contains($"/admin/registry/tasks/{taskId}", after);
-        Assert.DoesNotContain(await SendAsync(new ListOutcomes(Waiting: true)), o => o.OriginId == originId);
+        Assert.DoesNotContain((await SendAsync(new ListOutcomes(originId, OutcomeState.Waiting))).Rows, o => o.OriginId == originId);
         var page = await SendAsync(new GetTaskPage(taskId, IncludeInternal: false));
         Assert.Contains(page!.Activities, a => a.Kind == ActivityKind.CitizenOutcome && a.OutcomeLink == $"/proposals/{originId}");
         Assert.Contains(page.Origins, o => o.OriginId == originId);

@@ -110,11 +110,11 @@ public sealed class RegistryTests(SiteFactory site) : IClassFixture<SiteFactory>
         var originId = Guid.NewGuid().ToString("N");
         await PublishAsync(Outcome(originId, "adopted") with { CreateTaskIfUnlinked = false });
 
-        var waiting = await SendAsync(new ListOutcomes(Waiting: true));
+        var waiting = (await SendAsync(new ListOutcomes(originId, OutcomeState.Waiting))).Rows;
         var row = Assert.Single(waiting, o => o.OriginId == originId);
 
         Assert.Equal(taskId, await SendAsync(new LinkOutcome(row.Id, taskId)));
-        Assert.DoesNotContain(await SendAsync(new ListOutcomes(Waiting: true)), o => o.OriginId == originId);
+        Assert.DoesNotContain((await SendAsync(new ListOutcomes(originId, OutcomeState.Waiting))).Rows, o => o.OriginId == originId);
         await Assert.ThrowsAsync<RequestValidationException>(() => SendAsync(new LinkOutcome(row.Id, taskId)));
     }
 

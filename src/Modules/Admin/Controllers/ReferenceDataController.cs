@@ -1,4 +1,5 @@
 using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Paging;
 using CitizenParticipation.Core.Security;
 using CitizenParticipation.Modules.Admin.Features;
 using MediatR;
@@ -20,12 +21,12 @@ public abstract class ReferenceDataController(IAuthorizationService authorizatio
     protected abstract (string Title, string AddTitle, string EditTitle) Texts { get; }
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(string? q, ReferenceSort? sort, SortDirection? dir, CancellationToken cancellationToken, int page = 1)
     {
         if (!await authorization.AuthorizeAsync(User, AdminPermissions.ManageReferenceData)) return Forbid();
 
         SetTexts();
-        return View("ReferenceDataIndex", await mediator.Send(new ListReferenceData(Kind), cancellationToken));
+        return View("ReferenceDataIndex", await mediator.Send(new ListReferenceData(Kind, q, sort, dir, page), cancellationToken));
     }
 
     [HttpGet("new")]

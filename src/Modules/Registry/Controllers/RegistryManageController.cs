@@ -1,5 +1,6 @@
 using CitizenParticipation.Core.Csv;
 using CitizenParticipation.Core.Mediation;
+using CitizenParticipation.Core.Paging;
 using CitizenParticipation.Core.Security;
 using CitizenParticipation.Modules.Registry.Features;
 using MediatR;
@@ -10,8 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CitizenParticipation.Modules.Registry.Controllers;
 
-public sealed record OutcomeInboxView(IReadOnlyList<OutcomeRow> Waiting, IReadOnlyList<OutcomeRow> Linked);
-public sealed record OfficersView(IReadOnlyList<OfficerRow> Officers, IReadOnlyList<Option> Departments, AssignOfficer Form);
+public sealed record OfficersView(OfficerList Officers, IReadOnlyList<Option> Departments, AssignOfficer Form);
 
 [Admin]
 [Area("Registry")]
@@ -19,10 +19,10 @@ public sealed record OfficersView(IReadOnlyList<OfficerRow> Officers, IReadOnlyL
 public sealed class RegistryManageController(IMediator mediator, IAuthorizationService authorization, IStringLocalizer<RegistryManageController> t) : Controller
 {
     [HttpGet("outcomes")]
-    public async Task<IActionResult> Outcomes()
+    public async Task<IActionResult> Outcomes(string? q, OutcomeState? state, Core.Contracts.OutcomeOrigin? origin, OutcomeSort? sort, SortDirection? dir, int page = 1)
     {
         if (!await authorization.AuthorizeAsync(User, RegistryPermissions.LinkOutcomes)) return Forbid();
-        return View(new OutcomeInboxView(await mediator.Send(new ListOutcomes(true)), await mediator.Send(new ListOutcomes(false))));
+        return View(await mediator.Send(new ListOutcomes(q, state, origin, sort, dir, page)));
     }
 
     [HttpPost("outcomes/{id:int}/link")]
@@ -49,10 +49,10 @@ public sealed class RegistryManageController(IMediator mediator, IAuthorizationS
     }
 
     [HttpGet("officers")]
-    public async Task<IActionResult> Officers()
+    public async Task<IActionResult> Officers(string? q, int? department, OfficerSort? sort, SortDirection? dir, int page = 1)
     {
         if (!await authorization.AuthorizeAsync(User, RegistryPermissions.ManageRegistry)) return Forbid();
-        return await ShowOfficers(new AssignOfficer());
+        return await ShowOfficers(new AssignOfficer(), new ListOfficers(q, department, sort, dir, page));
     }
 
     [HttpPost("officers")]
@@ -65,7 +65,7 @@ public sealed class RegistryManageController(IMediator mediator, IAuthorizationS
             return RedirectToAction(nameof(Officers));
         }
 
-        return await ShowOfficers(form);
+        return await ShowOfficers(form, new ListOfficers());
     }
 
     [HttpPost("officers/remove")]
@@ -133,9 +133,9 @@ public sealed class RegistryManageController(IMediator mediator, IAuthorizationS
         return View(nameof(Transfer));
     }
 
-    private async Task<IActionResult> ShowOfficers(AssignOfficer form)
+    private async Task<IActionResult> ShowOfficers(AssignOfficer form, ListOfficers list)
     {
         var options = await mediator.Send(new GetTaskFormOptions(null, null));
-        return View("Officers", new OfficersView(await mediator.Send(new ListOfficers()), options.Departments, form));
+        return View("Officers", new OfficersView(await mediator.Send(list), options.Departments, form));
     }
 }

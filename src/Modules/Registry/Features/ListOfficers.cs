@@ -1,26 +1,58 @@
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Paging;
 using CitizenParticipation.Modules.Registry.Domain;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace CitizenParticipation.Modules.Registry.Features;
 
+public enum OfficerSort { Department, Name, Email }
+
 public sealed record OfficerRow(Guid UserId, string Email, string DisplayName, int DepartmentId, string DepartmentName);
 
-public sealed record ListOfficers : IRequest<IReadOnlyList<OfficerRow>>;
+public sealed record OfficerList(IReadOnlyList<OfficerRow> Rows, ListPage Page, ListSort Sort, string? Search, int? Department, bool SortChosen);
 
-public sealed class ListOfficersHandler(SiteDbContext db, IMediator mediator) : IRequestHandler<ListOfficers, IReadOnlyList<OfficerRow>>
+/// <summary>The officers list's query string: <c>?q=김&amp;department=3&amp;sort=Name&amp;dir=asc&amp;page=2</c>; the search finds a word of the name or the email address.</summary>
+public sealed record ListOfficers(string? Search = null, int? Department = null, OfficerSort? Sort = null, SortDirection? Dir = null, int Page = 1) : IRequest<OfficerList>;
+
+public sealed class ListOfficersHandler(SiteDbContext db, IMediator mediator) : IRequestHandler<ListOfficers, OfficerList>
 {
-    public async Task<IReadOnlyList<OfficerRow>> Handle(ListOfficers request, CancellationToken cancellationToken)
+    public async Task<OfficerList> Handle(ListOfficers request, CancellationToken cancellationToken)
     {
-        var rows = await (from a in db.Set<OfficerAssignment>()
+        var assignments = from a in db.Set<OfficerAssignment>()
                           join d in db.Departments on a.DepartmentId equals d.Id
-                          select new { a.UserId, a.DepartmentId, d.SortOrder, d.NameKo, d.NameEn }).ToListAsync(cancellationToken);
-        var accounts = await mediator.Send(new GetAccountNames(rows.Select(r => r.UserId).ToList()), cancellationToken);
-        return rows.Where(r => accounts.ContainsKey(r.UserId))
-            .Select(r => (r.SortOrder, Row: new OfficerRow(r.UserId, accounts[r.UserId].Email, accounts[r.UserId].DisplayName, r.DepartmentId, Core.Localization.SiteCultures.Pick(r.NameKo, r.NameEn))))
-            .OrderBy(r => r.SortOrder).ThenBy(r => r.Row.Email, StringComparer.Ordinal)
-            .Select(r => r.Row).ToList();
+                          select new { a.UserId, a.DepartmentId, d.SortOrder, d.Code, d.NameKo, d.NameEn };
+        if (request.Department is { } department)
+        {
+            assignments = assignments.Where(a => a.DepartmentId == department);
+        }
+
+        var found = await assignments.ToListAsync(cancellationToken);
+
+        // Names and addresses belong to the Users module: the list is searched, ordered and paged here, in memory
+        // (a city has hundreds of officers, not many thousands).
+        var accounts = await mediator.Send(new GetAccountNames(found.Select(r => r.UserId).Distinct().ToList()), cancellationToken);
+        var rows = found.Where(r => accounts.ContainsKey(r.UserId))
+            .Select(r => (r.SortOrder, r.Code, Row: new OfficerRow(r.UserId, accounts[r.UserId].Email, accounts[r.UserId].DisplayName, r.DepartmentId, Core.Localization.SiteCultures.Pick(r.NameKo, r.NameEn))));
+        var search = request.Search?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            rows = rows.Where(r => r.Row.DisplayName.Contains(search, StringComparison.OrdinalIgnoreCase) || r.Row.Email.Contains(search, StringComparison.OrdinalIgnoreCase));
+        }
+
+        var column = request.Sort ?? OfficerSort.Department;
+        var sort = new ListSort(column.ToString(), request.Dir ?? SortDirection.Asc);
+        var ordered = column switch
+        {
+            OfficerSort.Name => Order(rows, r => r.Row.DisplayName, sort).ThenBy(r => r.Row.Email, StringComparer.Ordinal),
+            OfficerSort.Email => Order(rows, r => r.Row.Email, sort).ThenBy(r => r.SortOrder),
+            _ => Order(rows, r => (r.SortOrder, r.Code), sort).ThenBy(r => r.Row.Email, StringComparer.Ordinal),
+        };
+        var (page, where) = ordered.ThenBy(r => r.Row.UserId).Select(r => r.Row).ToList().ToListPage(request.Page);
+        return new OfficerList(page, where, sort, search, request.Department, request.Sort is not null);
     }
+
+    private static IOrderedEnumerable<T> Order<T, TKey>(IEnumerable<T> rows, Func<T, TKey> key, ListSort sort) =>
+        sort.Descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
 }
