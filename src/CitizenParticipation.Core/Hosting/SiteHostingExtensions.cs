@@ -138,6 +138,7 @@ public static class SiteHostingExtensions
         services.AddSingleton<PermissionRegistry>();
         services.AddPermissions<CorePermissions>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddInvalidatedCache<RolePermissionsCache>();
         services.AddScoped<GrantedPermissions>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
 

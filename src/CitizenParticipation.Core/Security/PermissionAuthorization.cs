@@ -1,7 +1,10 @@
+using System.Collections.Frozen;
 using System.Security.Claims;
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -43,30 +46,42 @@ public sealed class PermissionHandler(GrantedPermissions granted) : Authorizatio
 }
 
 /// <summary>
-/// The permissions that roles hold, read once per request (a scope): an admin page checks one permission per
-/// menu entry, and each check used to be a query of its own.
+/// The permissions that roles hold. Every logged-in page asks (the header's admin link), and an admin page asks once
+/// per menu entry: the whole table is small and read once for all of them (<see cref="RolePermissionsCache"/>).
 /// </summary>
-/// <remarks>
-/// The context is resolved on the first check, not injected: ASP.NET Core builds every authorization handler for
-/// every [Authorize] request, and a signature or a page that needs no permission paid for a database context it
-/// never used.
-/// </remarks>
-public sealed class GrantedPermissions(IServiceProvider services)
+public sealed class GrantedPermissions(RolePermissionsCache cache)
 {
-    private readonly Dictionary<string, IReadOnlySet<string>> _byRoles = new(StringComparer.Ordinal);
-
     public async Task<IReadOnlySet<string>> OfRolesAsync(IReadOnlyCollection<string> roles)
     {
-        var key = string.Join('\n', roles.Order(StringComparer.Ordinal));
-        if (!_byRoles.TryGetValue(key, out var permissions))
+        var byRole = await cache.GetAsync();
+        if (roles.Count == 1)
         {
-            var db = services.GetRequiredService<SiteDbContext>();
-            permissions = (await db.RolePermissions.Where(rp => roles.Contains(rp.Role!.Name!)).Select(rp => rp.Permission).ToListAsync())
-                .ToHashSet(StringComparer.Ordinal);
-            _byRoles[key] = permissions;
+            return byRole.GetValueOrDefault(roles.First()) ?? FrozenSet<string>.Empty;
         }
 
-        return permissions;
+        return roles.SelectMany(r => byRole.GetValueOrDefault(r) ?? FrozenSet<string>.Empty).ToFrozenSet(StringComparer.Ordinal);
+    }
+}
+
+/// <summary>
+/// Every role's permissions, by role name. A change saved in this instance applies at once; another instance of the
+/// site sees it within <see cref="Lifetime"/> (a person's roles themselves are re-read from the database every
+/// five minutes, when their session is validated).
+/// </summary>
+public sealed class RolePermissionsCache(IServiceScopeFactory scopes, HybridCache cache, TimeProvider clock)
+    : GenerationCache<IReadOnlyDictionary<string, FrozenSet<string>>>(cache, clock, Lifetime)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    public override bool Watches(object entity) => entity is RolePermission or Role;
+
+    protected override async Task<IReadOnlyDictionary<string, FrozenSet<string>>> LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        var grants = await db.RolePermissions.AsNoTracking().Select(rp => new { Role = rp.Role!.Name!, rp.Permission }).ToListAsync(cancellationToken);
+        return grants.GroupBy(g => g.Role, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Permission).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 }
 
