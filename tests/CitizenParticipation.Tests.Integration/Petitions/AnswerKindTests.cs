@@ -189,6 +189,19 @@ public sealed class AnswerKindTests(SiteFactory site) : IClassFixture<SiteFactor
     }
 
     [Fact]
+    public async Task An_answer_kind_the_form_does_not_offer_is_refused_and_changes_nothing()
+    {
+        var id = await site.OpenPetitionAsync();
+
+        var response = await AnswerAsync(await StaffAsync(), id, "99", "해당 구간은 도로 폭이 좁아 버스 증차가 어렵습니다.");
+
+        // Only a forged form names it: the request is refused as a whole (see DefinedEnumModelBinderProvider).
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("요청을 처리할 수 없습니다", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Null((await site.PetitionAsync(id)).AnsweredAt);
+    }
+
+    [Fact]
     public async Task An_answer_under_review_that_is_decided_is_recorded_with_its_kind_and_the_signers_are_told_again()
     {
         var (id, signerEmail) = await SignedPetitionAsync();
