@@ -34,12 +34,14 @@ public sealed class PetitionDemoTests(DemoSiteFactory site) : IClassFixture<Demo
             .Select(p => new { p.Id, p.AnswerKind }).ToListAsync());
         Assert.Equal(Enum.GetValues<AnswerKind>().Order(), answered.Select(a => a.AnswerKind!.Value).Order());
         var visitor = site.CreateBrowserClient();
+        var admin = await site.LoggedInClientAsync(DemoAccounts.Administrator, DemoAccounts.Password);
         foreach (var (kind, korean) in new[] { (AnswerKind.UnderReview, "검토 중"), (AnswerKind.NotPossible, "수용 곤란") })
         {
             var id = answered.Single(a => a.AnswerKind == kind).Id;
             var page = await visitor.GetHtmlAsync($"/petitions/{id}");
             Assert.Contains($"<p id=\"answer-kind\">처리 결과: <span class=\"pt-status\">{korean}</span></p>", page);
             Assert.Matches($@"<li>[^<]*· 답변 공개: {korean}</li>\s*</ol>", page);
+            Assert.Matches($@"<li>[^<]*· 답변 공개: {korean}\s+· [^<]+</li>", await admin.GetHtmlAsync($"/admin/petitions/{id}"));
             Assert.False(await site.WithDbAsync(db => db.Set<ReceivedOutcome>().AnyAsync(o => o.Origin == OutcomeOrigin.Petition && o.OriginId == id.ToString())));
         }
     }
