@@ -16,15 +16,13 @@ public sealed class ReadableTextTests(DemoSiteFixture site)
 
     /// <summary>
     /// Every visible element with text of its own that shows below 14 px, described: the computed font size, times the
-    /// scale of an SVG drawing. The district map's labels are left out: they name what the list under the map names,
-    /// and they shrink with the map on a phone (open, for the map's owner).
+    /// scale of an SVG drawing (the district map's labels too).
     /// </summary>
     private const string SmallText = """
         () => {
             const size = e => parseFloat(getComputedStyle(e).fontSize) * (e instanceof SVGGraphicsElement ? Math.hypot(e.getScreenCTM().a, e.getScreenCTM().b) : 1);
             return [...document.querySelectorAll('body *')].filter(e => {
                 if (![...e.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim())) return false;
-                if (e.closest('#district-map')) return false;
                 const r = e.getBoundingClientRect();
                 if (r.width <= 1 || r.height <= 1 || !e.checkVisibility({ visibilityProperty: true })) return false;
                 return size(e) < 13.95;
@@ -98,6 +96,41 @@ public sealed class ReadableTextTests(DemoSiteFixture site)
                 await AssertReadableAsync(page);
             }
 
+            await page.Context.CloseAsync();
+        }
+    }
+
+    /// <summary>
+    /// The district map's labels read at 14 px or more where they show, and where the map is too small for that (a
+    /// phone) the list next to it names every district the map shows.
+    /// </summary>
+    [SkippableFact]
+    public async Task The_district_map_names_its_districts_at_14_px_or_more_at_360_and_1280_px()
+    {
+        foreach (var width in Widths)
+        {
+            var page = await site.NewPageAsync(width);
+            await GoAsync(page, "/mayors-office");
+            var map = page.Locator("#district-map");
+            await PageAssert.VisibleAsync(map);
+            var districts = await map.Locator("a.mo-district").CountAsync();
+            Assert.True(districts >= 5, $"{districts} districts on the map at {width} px.");
+            var labels = await map.Locator("text").EvaluateAllAsync<double[]>(
+                "ts => ts.filter(t => t.checkVisibility()).map(t => parseFloat(getComputedStyle(t).fontSize) * Math.hypot(t.getScreenCTM().a, t.getScreenCTM().b))");
+            if (width >= 1280)
+            {
+                Assert.True(labels.Length >= 2 * districts, $"{labels.Length} labels for {districts} districts at {width} px.");
+            }
+            else
+            {
+                var listed = await page.Locator("#district-list li a").AllTextContentsAsync();
+                Assert.True(listed.Count >= districts, $"The list next to the map names {listed.Count} of {districts} districts at {width} px.");
+                await AssertAtLeast14PxAsync(page.Locator("#district-list li"));
+            }
+
+            Assert.All(labels, size => Assert.True(size >= 13.95, $"A map label reads at {size:0.0} px at {width} px."));
+            await AssertReadableAsync(page);
+            await map.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(TestPaths.Screenshots, $"district-map-{width}.png") });
             await page.Context.CloseAsync();
         }
     }

@@ -162,6 +162,7 @@ public static class SiteHostingExtensions
                 o.Filters.Add<ReadableFormFilter>();
                 o.Filters.Add<UndefinedEnumValueFilter>();
                 o.Filters.Add<ForbiddenExceptionFilter>();
+                o.Filters.Add<RefusedFormStatusFilter>();
                 o.ModelBinderProviders.Insert(0, new DefinedEnumModelBinderProvider());
                 o.Filters.Add<AdminFilter>();
                 LocalizedBindingMessages.Apply(o.ModelBindingMessageProvider, new JsonStringLocalizer(translations));

@@ -17,6 +17,16 @@ public static class IncheonMap
     public const double West = 126.0, East = 126.85, South = 37.15, North = 37.84;
     public const int Width = 600, Height = 520;
 
+    /// <summary>
+    /// The labels' size in the drawing's units. The drawing scales with the page, so a label reads at
+    /// <c>LabelSize × rendered width / Width</c> px: 14 px or more once the map is <see cref="LabelledFromWidth"/> px
+    /// wide. Narrower (a phone) the stylesheet hides them, and the list of districts next to the map names them instead.
+    /// </summary>
+    public const int LabelSize = 16;
+
+    /// <summary>The narrowest rendered width, in CSS px, at which the labels are at least 14 px (the stylesheet's container query uses it).</summary>
+    public const int LabelledFromWidth = 14 * Width / LabelSize;
+
     public sealed record District(string Code, (double Lon, double Lat)[][] Shapes, (double Lon, double Lat) Label);
 
     public static readonly IReadOnlyList<District> Districts =
@@ -103,11 +113,13 @@ public static class IncheonMap
 
             var (lx, ly) = at;
             var text = step >= 3 ? "#ffffff" : "#111827";
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(lx)}\" y=\"{N(ly)}\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"700\" fill=\"{text}\" aria-hidden=\"true\">")
+            // A halo in the opposite colour keeps a label readable where it crosses a border or a marker.
+            var halo = $"stroke=\"{(step >= 3 ? "#1f2937" : "#ffffff")}\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"";
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(lx)}\" y=\"{N(ly)}\" class=\"mo-map-label\" text-anchor=\"middle\" font-size=\"{LabelSize}\" font-weight=\"700\" fill=\"{text}\" {halo} aria-hidden=\"true\">")
                .Append(html.Encode(value.Name)).Append("</text>");
             svg.Append("</a>");
             // The figure sits outside the link so the link's visible text (the name) is part of its accessible name; clicks fall through to the district.
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(lx)}\" y=\"{N(ly + 15)}\" text-anchor=\"middle\" font-size=\"12\" fill=\"{text}\" aria-hidden=\"true\" pointer-events=\"none\">")
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(lx)}\" y=\"{N(ly + LabelSize)}\" class=\"mo-map-label\" text-anchor=\"middle\" font-size=\"{LabelSize}\" fill=\"{text}\" {halo} aria-hidden=\"true\" pointer-events=\"none\">")
                .Append(byProgress ? N(Math.Round(value.MeanProgress)) + "%" : value.Count.ToString(CultureInfo.InvariantCulture)).Append("</text>");
         }
 

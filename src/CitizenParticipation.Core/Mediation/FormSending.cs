@@ -1,4 +1,7 @@
 using MediatR;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CitizenParticipation.Core.Mediation;
@@ -49,5 +52,26 @@ public static class FormSending
             var key = keyOf?.Invoke(failure.Field) ?? (prefix.Length > 0 && failure.Field.Length > 0 ? $"{prefix}.{failure.Field}" : failure.Field);
             modelState.AddModelError(key, failure.Message);
         }
+    }
+}
+
+/// <summary>
+/// A posted form that comes back with its messages (the model state holds a refusal, from <see cref="FormSending"/> or
+/// from the action) answers 422: answered 200, a refused form looked to clients, monitors and tests like a success.
+/// An action that chose a status of its own (400, 409, 429) keeps it.
+/// </summary>
+public sealed class RefusedFormStatusFilter : IResultFilter
+{
+    public void OnResultExecuting(ResultExecutingContext context)
+    {
+        if (HttpMethods.IsPost(context.HttpContext.Request.Method) && !context.ModelState.IsValid
+            && context.Result is ViewResult { StatusCode: null } view && context.HttpContext.Response.StatusCode == StatusCodes.Status200OK)
+        {
+            view.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+    }
+
+    public void OnResultExecuted(ResultExecutedContext context)
+    {
     }
 }

@@ -90,7 +90,7 @@ public sealed class AdminPagesTests(SiteFactory site) : IClassFixture<SiteFactor
 
         var second = await client.PostFormAsync("/admin/regions/new", "/admin/regions/new", Region("twin", "다른 지역", "Another", "city"));
 
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
         var html = WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync());
         Assert.Contains("id=\"Code-error\"", html);
         Assert.Contains("코드 “twin”은(는) 이미 사용 중입니다.", html);
@@ -109,7 +109,7 @@ public sealed class AdminPagesTests(SiteFactory site) : IClassFixture<SiteFactor
 
         Assert.Equal(HttpStatusCode.Redirect, field.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, department.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
         var html = WebUtility.HtmlDecode(await invalid.Content.ReadAsStringAsync());
         Assert.Contains("id=\"Code-error\"", html);
         Assert.Contains("id=\"NameKo-error\"", html);

@@ -126,7 +126,7 @@ public sealed partial class AnswerTaskPickerTests(SiteFactory site) : IClassFixt
         var response = await staff.PostFormAsync($"/admin/petitions/{id}", $"/admin/petitions/{id}/answer",
             new Dictionary<string, string>(Answer(missing.ToString())) { ["taskSearch"] = tag });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains($"{missing}번 정책 과제가 없습니다. 과제를 검색해 목록에서 고르십시오.", html);
         Assert.Contains("노선 개편 과제에서 배차 간격을 함께 조정하겠습니다.", html);

@@ -358,7 +358,7 @@ public sealed class SignatureAbuseTests(ClockedSiteFactory site) : IClassFixture
         var response = await staff.PostFormAsync($"/admin/petitions/{id}/signatures", $"/admin/petitions/{id}/signatures/invalidate",
             new Dictionary<string, string> { [field] = value, ["Reason"] = reason });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains(message, html);
         Assert.Contains("id=\"invalidate-form\"", html);

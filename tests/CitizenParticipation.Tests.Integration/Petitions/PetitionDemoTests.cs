@@ -1,6 +1,8 @@
 using System.Net;
+using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Localization;
 using CitizenParticipation.Modules.Petitions.Domain;
+using CitizenParticipation.Modules.Registry.Domain;
 using CitizenParticipation.Tests.Integration.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +15,7 @@ public sealed class PetitionDemoTests(DemoSiteFactory site) : IClassFixture<Demo
     public async Task The_demo_has_petitions_in_every_state_with_counts_equal_to_rows()
     {
         var petitions = await site.WithDbAsync(db => db.Set<Petition>().AsNoTracking().ToListAsync());
-        Assert.Equal(10, petitions.Count);
+        Assert.Equal(12, petitions.Count);
         foreach (var status in new[] { PetitionStatus.Open, PetitionStatus.AwaitingAnswer, PetitionStatus.Answered, PetitionStatus.Closed, PetitionStatus.Rejected, PetitionStatus.Hidden, PetitionStatus.PendingModeration })
         {
             Assert.Contains(petitions, p => p.Status == status);
@@ -22,6 +24,25 @@ public sealed class PetitionDemoTests(DemoSiteFactory site) : IClassFixture<Demo
         foreach (var p in petitions)
         {
             Assert.Equal((p.SignatureCount, p.SignatureCount), await site.CountsAsync(p.Id));
+        }
+    }
+
+    [Fact]
+    public async Task The_demo_shows_an_answer_of_every_kind_and_only_commitments_became_tasks()
+    {
+        var answered = await site.WithDbAsync(db => db.Set<Petition>().AsNoTracking().Where(p => p.Status == PetitionStatus.Answered)
+            .Select(p => new { p.Id, p.AnswerKind }).ToListAsync());
+        Assert.Equal(Enum.GetValues<AnswerKind>().Order(), answered.Select(a => a.AnswerKind!.Value).Order());
+        var visitor = site.CreateBrowserClient();
+        var admin = await site.LoggedInClientAsync(DemoAccounts.Administrator, DemoAccounts.Password);
+        foreach (var (kind, korean) in new[] { (AnswerKind.UnderReview, "검토 중"), (AnswerKind.NotPossible, "수용 곤란") })
+        {
+            var id = answered.Single(a => a.AnswerKind == kind).Id;
+            var page = await visitor.GetHtmlAsync($"/petitions/{id}");
+            Assert.Contains($"<p id=\"answer-kind\">처리 결과: <span class=\"pt-status\">{korean}</span></p>", page);
+            Assert.Matches($@"<li>[^<]*· 답변 공개: {korean}</li>\s*</ol>", page);
+            Assert.Matches($@"<li>[^<]*· 답변 공개: {korean}\s+· [^<]+</li>", await admin.GetHtmlAsync($"/admin/petitions/{id}"));
+            Assert.False(await site.WithDbAsync(db => db.Set<ReceivedOutcome>().AnyAsync(o => o.Origin == OutcomeOrigin.Petition && o.OriginId == id.ToString())));
         }
     }
 

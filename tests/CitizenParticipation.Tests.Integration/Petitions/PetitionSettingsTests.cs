@@ -67,7 +67,7 @@ public sealed class PetitionSettingsTests(ClockedSiteFactory site) : IClassFixtu
 
         var response = await client.PostFormAsync(Page, Page, form);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("동의 기간(일)은(는) 1에서 365 사이여야 합니다.", html);
         Assert.Contains("value=\"4444\"", html);

@@ -77,7 +77,7 @@ public sealed class PetitionTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains("locked-by", locked);
         Assert.DoesNotContain("publish-button", locked);
         var refused = await otherStaff.PostFormAsync("/admin/petitions", $"/admin/petitions/{id}/moderate", new Dictionary<string, string> { ["Publish"] = "true" });
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         await site.PublishAsync(staff, id);
         // Only a petition awaiting review has a review to start.
         Assert.Equal(HttpStatusCode.NotFound, (await staff.StartReviewAsync(id)).StatusCode);

@@ -62,7 +62,7 @@ public sealed partial class StaffNameTests(SiteFactory site) : IClassFixture<Sit
         Assert.Contains("이검토", lockMessage);
         Assert.DoesNotContain(reviewerEmail, lockMessage);
         var refused = await answerer.PostFormAsync("/admin/petitions", $"/admin/petitions/{published}/moderate", new Dictionary<string, string> { ["Publish"] = "true" });
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var refusal = Find(FormErrorPattern(), WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), "refusal message");
         Assert.Contains("이검토", refusal);
         Assert.DoesNotContain(reviewerEmail, refusal);
@@ -86,7 +86,7 @@ public sealed partial class StaffNameTests(SiteFactory site) : IClassFixture<Sit
         var history = Find(HistoryPattern(), publishedPage, "history");
         Assert.Contains("청원인 제출 · 김작성", history);
         Assert.Contains("공개(동의 시작) · 이검토", history);
-        Assert.Contains("답변 공개 · 최답변 · 공원녹지과장", history);
+        Assert.Contains("답변 공개: 수용 · 최답변 · 공원녹지과장", history);
         Assert.Contains("반려 (중복 청원) · 이검토", await HistoryAsync(reviewer, rejected));
         // The public page names the author by their masked display name.
         var publicPage = await site.CreateBrowserClient().GetHtmlAsync($"/petitions/{published}");

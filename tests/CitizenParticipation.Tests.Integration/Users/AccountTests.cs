@@ -85,7 +85,7 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
 
         var response = await client.LoginAsync(email, Accounts.Password);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("이메일 주소 인증이 완료되지 않았습니다", await response.ReadTextAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/profile")).StatusCode);
 
@@ -102,12 +102,12 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
         for (var i = 0; i < 5; i++)
         {
             var wrong = await client.LoginAsync(email, $"wrong password {i}");
-            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
         }
 
         // The right password no longer signs in; the page says no more than it says for a wrong one.
         var right = await client.LoginAsync(email, Accounts.Password);
-        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, right.StatusCode);
         Assert.Contains("5회 잘못 입력하면 계정이 15분 동안 잠기며", await right.ReadTextAsync());
 
         var lockoutEnd = await site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync());
@@ -136,7 +136,7 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
         foreach (var (address, password) in new[] { (email, Accounts.Password), (email, "wrong again 1"), (unknown, Accounts.Password) })
         {
             var response = await client.LoginAsync(address, password);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
             // The page without the address typed into it and the form's token.
             answers.Add(Regex.Replace((await response.ReadTextAsync()).Replace(address, "ADDRESS"), "value=\"[^\"]{40,}\"", ""));
         }
@@ -226,7 +226,7 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
         });
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, (await site.Browser().LoginAsync(email, Accounts.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await site.Browser().LoginAsync(email, Accounts.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await site.Browser().LoginAsync(email, newPassword)).StatusCode);
 
         var reused = await client.PostFormAsync(link, "/account/reset-password", new Dictionary<string, string>
@@ -236,7 +236,7 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
             ["Password"] = "another one 99",
             ["ConfirmPassword"] = "another one 99",
         });
-        Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
         Assert.Contains("링크가 올바르지 않거나 만료되었습니다", await reused.ReadTextAsync());
     }
 
@@ -247,7 +247,7 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
         var id = await site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
         var refused = await client.PostFormAsync("/account/delete", "/account/delete", new Dictionary<string, string> { ["Password"] = "not my password 1" });
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.True(await site.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
 
         var deleted = await client.PostFormAsync("/account/delete", "/account/delete", new Dictionary<string, string> { ["Password"] = Accounts.Password });
@@ -269,7 +269,7 @@ public sealed class AccountTests(SiteFactory site) : IClassFixture<SiteFactory>
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/profile")).StatusCode);
         var login = await site.Browser().LoginAsync(email, Accounts.Password);
-        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, login.StatusCode);
         Assert.Contains("이메일 주소 또는 비밀번호가 올바르지 않습니다", await login.ReadTextAsync());
     }
 

@@ -111,7 +111,7 @@ public sealed class UsersAdminTests(SiteFactory site) : IClassFixture<SiteFactor
 
         var response = await client.PostFormAsync($"/admin/users/{admin}", $"/admin/users/{admin}/roles", new Dictionary<string, string> { ["roles"] = "Staff" });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("마지막 관리자", await response.ReadTextAsync());
         Assert.True(await site.WithDbAsync(db => db.UserRoles.AnyAsync(ur => ur.UserId == admin && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == "Administrator"))));
     }

@@ -132,7 +132,6 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
         if (!await authorization.AuthorizeAsync(User, PetitionPermissions.ManagePetitionSettings)) return Forbid();
         if (!(await mediator.SendFormAsync(new SavePetitionSettings(form), ModelState)).Succeeded)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(form);
         }
 

@@ -67,6 +67,19 @@ public sealed class PetitionEvent
     public DateTime CreatedAt { get; set; }
 }
 
+/// <summary>History entry kinds that carry a value after a colon ("rejected:Duplicate", "answered:UnderReview").</summary>
+public static class PetitionEvents
+{
+    public const string Answered = "answered";
+    public const string AnswerUpdated = "answer-updated";
+
+    public static string Answer(bool first, AnswerKind kind) => $"{(first ? Answered : AnswerUpdated)}:{kind}";
+
+    /// <summary>The answer's kind named by an answer entry; entries written before kinds existed name none.</summary>
+    public static AnswerKind? AnswerKindOf(string kind) =>
+        kind.Split(':') is [Answered or AnswerUpdated, var value] && Enum.TryParse<AnswerKind>(value, out var answerKind) && Enum.IsDefined(answerKind) ? answerKind : null;
+}
+
 /// <summary>
 /// An email to everyone who signed a petition (threshold reached, answer published), written to the outbox
 /// a chunk at a time by <c>PetitionMailingSource</c> instead of inside the transaction that caused it: at
@@ -89,4 +102,5 @@ public static class PetitionMailingKinds
 {
     public const string ThresholdReached = "threshold-reached";
     public const string Answered = "answered";
+    public const string AnswerUpdated = "answer-updated";
 }

@@ -97,11 +97,15 @@ public sealed class AnswerPetitionHandler(SiteDbContext db, TimeProvider clock, 
         var now = clock.GetUtcNow().UtcDateTime;
         var first = petition.AnsweredAt is null;
         var reachedRegistry = petition.AnswerGoesToRegistry;
-        petition.Answer(request.Kind!.Value, request.Text, request.VideoUrl, request.Official, request.DepartmentId, request.LinkedTaskId, request.StaffId, now);
-        db.Add(new PetitionEvent { PetitionId = petition.Id, Kind = first ? "answered" : "answer-updated", ActorId = request.StaffId, ActorName = request.StaffName, Note = request.Official, CreatedAt = now });
-        if (first)
+        var previousKind = petition.AnswerKind;
+        var kind = request.Kind!.Value;
+        petition.Answer(kind, request.Text, request.VideoUrl, request.Official, request.DepartmentId, request.LinkedTaskId, request.StaffId, now);
+        db.Add(new PetitionEvent { PetitionId = petition.Id, Kind = PetitionEvents.Answer(first, kind), ActorId = request.StaffId, ActorName = request.StaffName, Note = request.Official, CreatedAt = now });
+        // Signers hear of the first answer and of every change in what the city will do (an answer under review
+        // decided), not of corrections to the wording.
+        if (first || previousKind != kind)
         {
-            await emails.StartSignerMailingAsync(petition, PetitionMailingKinds.Answered, now, cancellationToken);
+            await emails.StartSignerMailingAsync(petition, first ? PetitionMailingKinds.Answered : PetitionMailingKinds.AnswerUpdated, now, cancellationToken);
         }
 
         // Once, when the answer first commits the city or names its task (an answer under review may later be accepted).

@@ -189,6 +189,7 @@ public sealed class PetitionsStep : IRecipeStep
                     }
 
                     petition.Answer(kind, a.Text ?? "", a.VideoUrl, a.Official ?? "", departmentId, null, author.Id, answeredAt);
+                    db.Add(new PetitionEvent { PetitionId = petition.Id, Kind = PetitionEvents.Answer(first: true, kind), ActorName = "", Note = petition.AnsweringOfficial, CreatedAt = answeredAt });
                     if (item.PublishOutcome == true && petition.AnswerGoesToRegistry)
                     {
                         await db.SaveChangesAsync(cancellationToken);

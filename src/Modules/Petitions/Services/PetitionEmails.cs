@@ -51,11 +51,15 @@ public sealed class PetitionEmails(SiteDbContext db, IMediator mediator, SiteSet
         var ids = chunk.Where(c => c.Counts && c.UserId != null).Select(c => c.UserId!.Value).ToList();
         var site = await settings.GetAsync(cancellationToken);
         var link = address.Absolute($"/petitions/{petition.Id}");
-        await mediator.Send(new EmailPeople(ids, person => mailing.Kind == PetitionMailingKinds.Answered
-            ? (t["[{0}] The city answered the petition you signed", Site(site)].Value,
+        await mediator.Send(new EmailPeople(ids, person => mailing.Kind is PetitionMailingKinds.Answered or PetitionMailingKinds.AnswerUpdated
+            ? (mailing.Kind == PetitionMailingKinds.Answered
+                    ? t["[{0}] The city answered the petition you signed", Site(site)].Value
+                    : t["[{0}] The city updated its answer to the petition you signed", Site(site)].Value,
                 new StringBuilder()
                     .AppendLine(t["Hello {0},", person.DisplayName].Value).AppendLine()
-                    .AppendLine(t["The city published its official answer to the petition \"{0}\".", petition.Title].Value)
+                    .AppendLine(mailing.Kind == PetitionMailingKinds.Answered
+                        ? t["The city published its official answer to the petition \"{0}\".", petition.Title].Value
+                        : t["The city updated its official answer to the petition \"{0}\".", petition.Title].Value)
                     .AppendLine(t["What the city will do: {0}", t[Labels.AnswerKind(petition.AnswerKind ?? AnswerKind.Accepted)].Value].Value)
                     .AppendLine().AppendLine(petition.AnswerText)
                     .AppendLine().AppendLine(t["Read the answer on the petition's page:"].Value).AppendLine(link).ToString())
