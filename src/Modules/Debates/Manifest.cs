@@ -1,0 +1,3 @@
+using CitizenParticipation.Core.Modules;
+
+[assembly: Module("Debates", typeof(CitizenParticipation.Modules.Debates.Startup))]
