@@ -107,12 +107,13 @@ public sealed class ArchitectureTests
 
     /// <summary>
     /// Core declares the people in the model and wires Identity to it: the entities, the context, the roles recipe step
-    /// and the permission check (roles carry permissions, which are Core's). Nothing else in Core reaches them.
+    /// and the permission check with its cache of roles' permissions (roles carry permissions, which are Core's). Nothing else
+    /// in Core reaches them.
     /// </summary>
     private static readonly string[] CoreTypesThatDeclareThePeople =
     [
         nameof(Core.Data.User), nameof(Core.Data.Role), nameof(Core.Data.RolePermission), nameof(Core.Data.SiteDbContext),
-        nameof(Core.Recipes.Steps.RolesStep), nameof(Core.Security.PermissionHandler),
+        nameof(Core.Recipes.Steps.RolesStep), nameof(Core.Security.PermissionHandler), nameof(Core.Security.RolePermissionsCache),
     ];
 
     [Fact]
