@@ -1,7 +1,5 @@
-using System.Text.RegularExpressions;
 using CitizenParticipation.Tests.EndToEnd.Infrastructure;
 using Microsoft.Playwright;
-using Xunit.Sdk;
 
 namespace CitizenParticipation.Tests.EndToEnd;
 
@@ -14,7 +12,7 @@ namespace CitizenParticipation.Tests.EndToEnd;
 /// the public header's link to the admin.
 /// </summary>
 [Collection(DemoSiteCollection.Name)]
-public sealed partial class AdminLayoutTests(DemoSiteFixture site)
+public sealed class AdminLayoutTests(DemoSiteFixture site)
 {
     /// <summary>Routes the crawl must reach, so that a broken link or menu does not shrink the test unnoticed.</summary>
     private static readonly string[] ExpectedShapes =
@@ -37,14 +35,11 @@ public sealed partial class AdminLayoutTests(DemoSiteFixture site)
         ["admin/registry/transfer/tasks.recipe.json"] = "a recipe download",
     };
 
-    [GeneratedRegex("^([0-9]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$")]
-    private static partial Regex IdSegment();
-
     [SkippableFact]
     public async Task Every_admin_page_is_axe_clean_and_fits_the_screen_at_360_and_1280_px()
     {
         var desktop = await LoggedInAdminAsync(1280);
-        var pages = await CrawlAsync(desktop);
+        var pages = await PageWalk.CrawlAsync(desktop, "/admin", link => link.StartsWith("/admin", StringComparison.Ordinal));
         var failures = ExpectedShapes.Except(pages.Keys).Select(shape => $"No link leads to {shape}").ToList();
         failures.AddRange(AddUnlinkedPages(pages));
         foreach (var (page, width) in new[] { (desktop, 1280), (await LoggedInAdminAsync(360), 360) })
@@ -52,27 +47,7 @@ public sealed partial class AdminLayoutTests(DemoSiteFixture site)
             // The public home page too: its header gains the link to the admin for the administrator.
             foreach (var url in pages.Values.Prepend("/"))
             {
-                var response = await page.GotoAsync(url);
-                if (response?.Status != 200)
-                {
-                    failures.Add($"{width} px {url}: {response?.Status}");
-                    continue;
-                }
-
-                var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-                if (widths[0] > widths[1])
-                {
-                    failures.Add($"{width} px {url}: the page is {widths[0]} px wide, because of {await WidestAsync(page)}");
-                }
-
-                try
-                {
-                    await Axe.CheckAsync(page);
-                }
-                catch (XunitException e)
-                {
-                    failures.Add($"{width} px {e.Message}");
-                }
+                failures.AddRange(await PageWalk.CheckAsync(page, await page.GotoAsync(url), url, width));
             }
 
             await page.Context.CloseAsync();
@@ -101,28 +76,12 @@ public sealed partial class AdminLayoutTests(DemoSiteFixture site)
             }
             else
             {
-                pages[Shape("/" + route.Template)] = "/" + route.Template;
+                pages[PageWalk.Shape("/" + route.Template)] = "/" + route.Template;
             }
         }
 
         return failures;
     }
-
-    /// <summary>
-    /// The outermost elements that reach past the screen's right edge, to say what to fix: not those that a scroll box
-    /// clips, unless they are positioned absolutely (which can escape it).
-    /// </summary>
-    private static Task<string> WidestAsync(IPage page) => page.EvaluateAsync<string>(
-        """
-        () => {
-            const scrolled = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true; return false; };
-            const wide = new Set([...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
-                && (getComputedStyle(e).position === 'absolute' || !scrolled(e))));
-            return [...wide].filter(e => !wide.has(e.parentElement)).slice(0, 5)
-                .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${[...e.classList].map(c => '.' + c).join('')} (${Math.round(e.getBoundingClientRect().right)} px)`)
-                .join(', ');
-        }
-        """);
 
     private async Task<IPage> LoggedInAdminAsync(int width)
     {
@@ -133,37 +92,4 @@ public sealed partial class AdminLayoutTests(DemoSiteFixture site)
         await page.ClickAndWaitForLoadAsync(page.Locator("main form button[type=submit]").First);
         return page;
     }
-
-    /// <summary>The first URL found for each route shape of the admin (ids replaced by <c>{id}</c>), following links from <c>/admin</c>.</summary>
-    private static async Task<SortedDictionary<string, string>> CrawlAsync(IPage page)
-    {
-        var pages = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal) { Shape("/admin") };
-        var queue = new Queue<string>(["/admin"]);
-        while (queue.TryDequeue(out var url))
-        {
-            // Downloads (CSV, recipe JSON) are links of the admin too, but not pages.
-            var head = await page.Context.APIRequest.GetAsync(url);
-            if (head.Headers.GetValueOrDefault("content-type")?.StartsWith("text/html", StringComparison.Ordinal) != true)
-            {
-                continue;
-            }
-
-            pages[Shape(url)] = url;
-            await page.GotoAsync(url);
-            var links = await page.Locator("a[href^='/admin']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-            foreach (var path in links.Select(link => link.Split('#')[0]))
-            {
-                if (path.Length > 0 && seen.Add(Shape(path)))
-                {
-                    queue.Enqueue(path);
-                }
-            }
-        }
-
-        return pages;
-    }
-
-    private static string Shape(string url) =>
-        string.Join('/', url.Split('?')[0].TrimEnd('/').Split('/').Select(s => IdSegment().IsMatch(s) ? "{id}" : s)) is { Length: > 0 } shape ? shape : "/";
 }

@@ -1,0 +1,106 @@
+using CitizenParticipation.Tests.EndToEnd.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CitizenParticipation.Tests.EndToEnd;
+
+/// <summary>
+/// Every public page, as a logged-in citizen on a phone and on a desktop (and as a visitor where a citizen is sent
+/// elsewhere, as from the log-in page): axe-clean and no wider than the screen. The pages are found by following the
+/// site's links from the home page, so route parameters are real demo ids, one page per route shape; the site's own
+/// routes say which public pages there are, and one that no link reaches is visited by its address or, if it needs an
+/// item, fails the test unless <see cref="NotPages"/> says why it is not a page to check.
+/// </summary>
+[Collection(DemoSiteCollection.Name)]
+public sealed class PublicPagesTests(DemoSiteFixture site)
+{
+    /// <summary>Public GET routes that are not pages to check, each with its reason.</summary>
+    private static readonly Dictionary<string, string> NotPages = new(StringComparer.Ordinal)
+    {
+        ["culture/{culture}"] = "the language switch: sets the choice and sends the visitor back",
+        ["error/{code:int}"] = "the error pages, shown in place of a failed request: the 404 one is checked through a missing page",
+        ["api/petitions/{id:int}"] = "open data (JSON)",
+        ["petitions/{id:int}/counts"] = "the live counter's data (JSON)",
+        ["petitions/{id:int}/sign"] = "sends a GET back to the petition (signing is a POST)",
+        ["petitions/{id:int}/edit"] = "the author's draft in the form of /petitions/new, which is checked",
+        ["petitions/agree/{token}"] = "reached only through an author's private link; not checked here yet",
+        ["mayors-office/tasks/{id:int}/feed.atom"] = "an Atom feed",
+        ["registry/documents/{id:int}/{fileName?}"] = "a document download",
+    };
+
+    /// <summary>Pages that answer with another status than 200 by design.</summary>
+    private static readonly Dictionary<string, int> Statuses = new(StringComparer.Ordinal)
+    {
+        ["/this-page-does-not-exist"] = 404,
+    };
+
+    [SkippableFact]
+    public async Task Every_public_page_is_axe_clean_and_fits_the_screen_at_360_and_1280_px()
+    {
+        var desktop = await LoggedInCitizenAsync(1280);
+        var pages = await PageWalk.CrawlAsync(desktop, "/", link => IsPublic(link.TrimStart('/')));
+        var failures = AddUnlinkedPages(pages);
+        pages["/{missing}"] = "/this-page-does-not-exist";
+        foreach (var width in new[] { 1280, 360 })
+        {
+            var citizen = width == 1280 ? desktop : await LoggedInCitizenAsync(width);
+            var visitor = await site.NewPageAsync(width);
+            foreach (var url in pages.Values)
+            {
+                // Routes found in the route table may answer data (CSV, JSON, feeds): not pages.
+                if (!await PageWalk.IsPageAsync(citizen, url))
+                {
+                    continue;
+                }
+
+                var response = await citizen.GotoAsync(url);
+                var page = citizen;
+                if (new Uri(citizen.Url).AbsolutePath != url.Split('?')[0])
+                {
+                    // A page for visitors only (log-in, registration) sends a citizen on.
+                    page = visitor;
+                    response = await visitor.GotoAsync(url);
+                }
+
+                failures.AddRange(await PageWalk.CheckAsync(page, response, url, width, Statuses.GetValueOrDefault(url, 200)));
+            }
+
+            await citizen.Context.CloseAsync();
+            await visitor.Context.CloseAsync();
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} failures over {pages.Count} pages ({string.Join(", ", pages.Keys)}):\n" + string.Join("\n", failures));
+    }
+
+    private static bool IsPublic(string template) =>
+        !(template == "admin" || template.StartsWith("admin/", StringComparison.OrdinalIgnoreCase));
+
+    private static List<string> AddUnlinkedPages(SortedDictionary<string, string> pages)
+    {
+        var failures = new List<string>();
+        var routes = SiteRoutes.All.Where(r => r.Accepts("GET") && IsPublic(r.Template)).ToList();
+        Assert.True(NotPages.Keys.All(t => routes.Any(r => r.Template == t)), "An excluded route is no longer a route of the site: " + string.Join(", ", NotPages.Keys));
+        foreach (var route in routes.Where(r => !NotPages.ContainsKey(r.Template) && !pages.Values.Any(r.Matches)))
+        {
+            if (route.HasParameters)
+            {
+                failures.Add($"No link leads to a page of {route}, so it was not checked: link to it, or say in {nameof(NotPages)} why it is not a page");
+            }
+            else
+            {
+                pages[PageWalk.Shape("/" + route.Template)] = "/" + route.Template;
+            }
+        }
+
+        return failures;
+    }
+
+    private async Task<IPage> LoggedInCitizenAsync(int width)
+    {
+        var page = await site.NewPageAsync(width);
+        Assert.Equal(200, (await page.GotoAsync("/account/login"))!.Status);
+        await page.Locator("main input[name=Email]").FillAsync(DemoSiteFixture.CitizenEmail);
+        await page.Locator("main input[name=Password]").FillAsync(DemoSiteFixture.DemoPassword);
+        await page.ClickAndWaitForLoadAsync(page.Locator("main form button[type=submit]").First);
+        return page;
+    }
+}
