@@ -22,7 +22,6 @@ public sealed class PublicPagesTests(DemoSiteFixture site)
         ["petitions/{id:int}/counts"] = "the live counter's data (JSON)",
         ["petitions/{id:int}/sign"] = "sends a GET back to the petition (signing is a POST)",
         ["petitions/{id:int}/edit"] = "the author's draft in the form of /petitions/new, which is checked",
-        ["petitions/agree/{token}"] = "reached only through an author's private link; not checked here yet",
         ["mayors-office/tasks/{id:int}/feed.atom"] = "an Atom feed",
         ["registry/documents/{id:int}/{fileName?}"] = "a document download",
     };
@@ -38,6 +37,14 @@ public sealed class PublicPagesTests(DemoSiteFixture site)
     {
         var desktop = await LoggedInCitizenAsync(1280);
         var pages = await PageWalk.CrawlAsync(desktop, "/", link => IsPublic(link.TrimStart('/')));
+        // The agreement page is reached through the private link its author hands out (shown on /petitions/mine as
+        // text to copy); the demo citizen collects agreements for one petition.
+        await desktop.GotoAsync("/petitions/mine");
+        foreach (var link in await desktop.Locator("main input.agree-link").EvaluateAllAsync<string[]>("inputs => inputs.map(i => new URL(i.value).pathname)"))
+        {
+            pages[PageWalk.Shape(link)] = link;
+        }
+
         var failures = AddUnlinkedPages(pages);
         pages["/{missing}"] = "/this-page-does-not-exist";
         foreach (var width in new[] { 1280, 360 })

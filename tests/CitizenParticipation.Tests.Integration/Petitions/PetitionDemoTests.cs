@@ -15,8 +15,8 @@ public sealed class PetitionDemoTests(DemoSiteFactory site) : IClassFixture<Demo
     public async Task The_demo_has_petitions_in_every_state_with_counts_equal_to_rows()
     {
         var petitions = await site.WithDbAsync(db => db.Set<Petition>().AsNoTracking().ToListAsync());
-        Assert.Equal(12, petitions.Count);
-        foreach (var status in new[] { PetitionStatus.Open, PetitionStatus.AwaitingAnswer, PetitionStatus.Answered, PetitionStatus.Closed, PetitionStatus.Rejected, PetitionStatus.Hidden, PetitionStatus.PendingModeration })
+        Assert.Equal(13, petitions.Count);
+        foreach (var status in new[] { PetitionStatus.CollectingAgreements, PetitionStatus.Open, PetitionStatus.AwaitingAnswer, PetitionStatus.Answered, PetitionStatus.Closed, PetitionStatus.Rejected, PetitionStatus.Hidden, PetitionStatus.PendingModeration })
         {
             Assert.Contains(petitions, p => p.Status == status);
         }
