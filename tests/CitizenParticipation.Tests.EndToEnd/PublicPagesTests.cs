@@ -8,7 +8,8 @@ namespace CitizenParticipation.Tests.EndToEnd;
 /// elsewhere, as from the log-in page): axe-clean and no wider than the screen. The pages are found by following the
 /// site's links from the home page, so route parameters are real demo ids, one page per route shape; the site's own
 /// routes say which public pages there are, and one that no link reaches is visited by its address or, if it needs an
-/// item, fails the test unless <see cref="NotPages"/> says why it is not a page to check.
+/// item, fails the test unless <see cref="NotPages"/> says why it is not a page to check. The error pages are
+/// visited with their own status codes, and the agreement page through its author's private link.
 /// </summary>
 [Collection(DemoSiteCollection.Name)]
 public sealed class PublicPagesTests(DemoSiteFixture site)
@@ -17,7 +18,6 @@ public sealed class PublicPagesTests(DemoSiteFixture site)
     private static readonly Dictionary<string, string> NotPages = new(StringComparer.Ordinal)
     {
         ["culture/{culture}"] = "the language switch: sets the choice and sends the visitor back",
-        ["error/{code:int}"] = "the error pages, shown in place of a failed request: the 404 one is checked through a missing page",
         ["api/petitions/{id:int}"] = "open data (JSON)",
         ["petitions/{id:int}/counts"] = "the live counter's data (JSON)",
         ["petitions/{id:int}/sign"] = "sends a GET back to the petition (signing is a POST)",
@@ -27,10 +27,9 @@ public sealed class PublicPagesTests(DemoSiteFixture site)
     };
 
     /// <summary>Pages that answer with another status than 200 by design.</summary>
-    private static readonly Dictionary<string, int> Statuses = new(StringComparer.Ordinal)
-    {
-        ["/this-page-does-not-exist"] = 404,
-    };
+    private static readonly Dictionary<string, int> Statuses = new[] { 400, 403, 404, 405, 413, 429, 500 }
+        .ToDictionary(code => $"/error/{code}", code => code, StringComparer.Ordinal)
+        .Append(new("/this-page-does-not-exist", 404)).ToDictionary(StringComparer.Ordinal);
 
     [SkippableFact]
     public async Task Every_public_page_is_axe_clean_and_fits_the_screen_at_360_and_1280_px()
@@ -45,8 +44,13 @@ public sealed class PublicPagesTests(DemoSiteFixture site)
             pages[PageWalk.Shape(link)] = link;
         }
 
+        // The error pages, each with its status: shown in place of a failed request, and as a missing page.
+        foreach (var url in Statuses.Keys)
+        {
+            pages[url + " (status)"] = url;
+        }
+
         var failures = AddUnlinkedPages(pages);
-        pages["/{missing}"] = "/this-page-does-not-exist";
         foreach (var width in new[] { 1280, 360 })
         {
             var citizen = width == 1280 ? desktop : await LoggedInCitizenAsync(width);
