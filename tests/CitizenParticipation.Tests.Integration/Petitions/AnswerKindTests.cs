@@ -212,7 +212,9 @@ public sealed class AnswerKindTests(SiteFactory site) : IClassFixture<SiteFactor
         Assert.Contains("처리 결과: 검토 중", Mailbox.Last(site.MailDirectory, signerEmail).Body);
         // A correction of the wording tells nobody; a decision tells the signers again.
         Assert.Equal(HttpStatusCode.Redirect, (await AnswerAsync(staff, id, "UnderReview", "교통 수요 조사를 12월까지 마친 뒤 다시 답변드리겠습니다.")).StatusCode);
+        Assert.Contains("문구만 바뀌어 동의한 시민에게 다시 이메일을 보내지 않습니다", await staff.GetHtmlAsync($"/admin/petitions/{id}"));
         Assert.Equal(HttpStatusCode.Redirect, (await AnswerAsync(staff, id, "PartlyAccepted", "수요 조사 결과에 따라 출퇴근 시간에만 배차 간격을 15분으로 줄이겠습니다.")).StatusCode);
+        Assert.Contains("동의한 시민에게 이메일을 보내고 있습니다", await staff.GetHtmlAsync($"/admin/petitions/{id}"));
 
         Assert.Equal(["answered", "answer-updated"], await site.WithDbAsync(db => db.Set<PetitionMailing>().Where(m => m.PetitionId == id).OrderBy(m => m.Id).Select(m => m.Kind).ToListAsync()));
         await site.DeliverMailAsync();

@@ -85,9 +85,11 @@ public sealed class PetitionsAdminController(IAuthorizationService authorization
         form.PetitionId = id;
         form.StaffId = User.RequiredUserId();
         form.StaffName = User.DisplayName();
-        if (await mediator.SendFormAsync(form, ModelState) is { Succeeded: true })
+        if (await mediator.SendFormAsync(form, ModelState) is { Succeeded: true } sent)
         {
-            TempData["Notice"] = t["The answer was published; the signers are being emailed."].Value;
+            TempData["Notice"] = sent.Result.SignersTold
+                ? t["The answer was published; the signers are being emailed."].Value
+                : t["The answer was corrected; a change of wording is not emailed to the signers."].Value;
             return RedirectToAction(nameof(Detail), new { id });
         }
 

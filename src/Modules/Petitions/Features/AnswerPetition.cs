@@ -21,7 +21,10 @@ namespace CitizenParticipation.Modules.Petitions.Features;
 /// a new citizen-born task; any other answer reaches it only when staff named a task.
 /// </summary>
 [EvictsPublicPages(PetitionCaching.Tag)]
-public sealed class AnswerPetition : ICommand<int>
+/// <param name="SignersTold">Whether the signers are emailed: for the first answer and a changed kind, not for a correction of wording.</param>
+public sealed record AnswerPublished(int PetitionId, bool SignersTold);
+
+public sealed class AnswerPetition : ICommand<AnswerPublished>
 {
     public int PetitionId { get; set; }
     public Guid StaffId { get; set; }
@@ -83,9 +86,9 @@ public sealed class AnswerPetitionValidator(SiteDbContext db, IMediator mediator
 }
 
 public sealed class AnswerPetitionHandler(SiteDbContext db, TimeProvider clock, PetitionEmails emails, IStringLocalizer<AnswerPetition> t)
-    : IRequestHandler<AnswerPetition, int>
+    : IRequestHandler<AnswerPetition, AnswerPublished>
 {
-    public async Task<int> Handle(AnswerPetition request, CancellationToken cancellationToken)
+    public async Task<AnswerPublished> Handle(AnswerPetition request, CancellationToken cancellationToken)
     {
         var petition = await db.Set<Petition>().FirstOrDefaultAsync(p => p.Id == request.PetitionId, cancellationToken)
                        ?? throw new RequestValidationException("", t["The petition was not found."]);
@@ -103,7 +106,8 @@ public sealed class AnswerPetitionHandler(SiteDbContext db, TimeProvider clock, 
         db.Add(new PetitionEvent { PetitionId = petition.Id, Kind = PetitionEvents.Answer(first, kind), ActorId = request.StaffId, ActorName = request.StaffName, Note = request.Official, CreatedAt = now });
         // Signers hear of the first answer and of every change in what the city will do (an answer under review
         // decided), not of corrections to the wording.
-        if (first || previousKind != kind)
+        var tell = first || previousKind != kind;
+        if (tell)
         {
             await emails.StartSignerMailingAsync(petition, first ? PetitionMailingKinds.Answered : PetitionMailingKinds.AnswerUpdated, now, cancellationToken);
         }
@@ -120,6 +124,6 @@ public sealed class AnswerPetitionHandler(SiteDbContext db, TimeProvider clock, 
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return petition.Id;
+        return new AnswerPublished(petition.Id, tell);
     }
 }
