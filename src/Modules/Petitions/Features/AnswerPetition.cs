@@ -15,15 +15,15 @@ using Microsoft.Extensions.Localization;
 
 namespace CitizenParticipation.Modules.Petitions.Features;
 
+/// <param name="SignersTold">Whether the signers are emailed: for the first answer and a changed kind, not for a correction of wording.</param>
+public sealed record AnswerPublished(int PetitionId, bool SignersTold);
+
 /// <summary>
 /// Publishes the city's official answer: the petition shows it and what it commits the city to, and its signers are
 /// emailed. A commitment (accepted, partly accepted) reaches the registry as an outcome, on the task staff named or as
 /// a new citizen-born task; any other answer reaches it only when staff named a task.
 /// </summary>
 [EvictsPublicPages(PetitionCaching.Tag)]
-/// <param name="SignersTold">Whether the signers are emailed: for the first answer and a changed kind, not for a correction of wording.</param>
-public sealed record AnswerPublished(int PetitionId, bool SignersTold);
-
 public sealed class AnswerPetition : ICommand<AnswerPublished>
 {
     public int PetitionId { get; set; }
