@@ -122,12 +122,21 @@ public sealed class Petition
     public bool IsPublic => IsPublicStatus(Status);
 
     /// <summary>Whether anyone may see a petition in this state (readers that project the status alone use it).</summary>
-    public static bool IsPublicStatus(PetitionStatus status) =>
-        status is PetitionStatus.Open or PetitionStatus.AwaitingAnswer or PetitionStatus.Answered or PetitionStatus.Closed or PetitionStatus.Rejected;
+    public static bool IsPublicStatus(PetitionStatus status) => PublicStatuses.Contains(status);
 
-    /// <summary><see cref="IsPublicStatus"/> for queries.</summary>
-    public static readonly Expression<Func<Petition, bool>> Listed = p => p.Status == PetitionStatus.Open || p.Status == PetitionStatus.AwaitingAnswer
-        || p.Status == PetitionStatus.Answered || p.Status == PetitionStatus.Closed || p.Status == PetitionStatus.Rejected;
+    private static readonly FrozenSet<PetitionStatus> PublicStatuses = FrozenSet.Create(
+        PetitionStatus.Open, PetitionStatus.AwaitingAnswer, PetitionStatus.Answered, PetitionStatus.Closed, PetitionStatus.Rejected);
+
+    /// <summary><see cref="IsPublicStatus"/> for queries: <c>Status = … OR Status = …</c>, which the database reads as one <c>IN</c>.</summary>
+    public static readonly Expression<Func<Petition, bool>> Listed = StatusIsOneOf(PublicStatuses);
+
+    private static Expression<Func<Petition, bool>> StatusIsOneOf(IEnumerable<PetitionStatus> statuses)
+    {
+        var petition = Expression.Parameter(typeof(Petition), "p");
+        var status = Expression.Property(petition, nameof(Status));
+        return Expression.Lambda<Func<Petition, bool>>(
+            statuses.Order().Select(s => (Expression)Expression.Equal(status, Expression.Constant(s))).Aggregate(Expression.OrElse), petition);
+    }
 
     /// <summary>
     /// The states in which a petition takes signatures until its closing date. The one definition: the entity,
@@ -152,7 +161,6 @@ public sealed class Petition
 
         Title = title.Trim();
         Body = body.Trim();
-        SearchIndexVersion = 0;
         PolicyFieldId = policyFieldId;
         RegionId = regionId;
         UpdatedAt = now;

@@ -110,7 +110,8 @@ public sealed class ListPetitionsHandler(SiteDbContext db, TimeProvider clock, I
                 counts[PetitionTab.All] += g.Count;
             }
 
-            query = InTab(query, f.Tab.Value, now);
+            // Already narrowed to the listed petitions: only a chosen tab narrows further.
+            query = f.Tab == PetitionTab.All ? query : InTab(query, f.Tab.Value, now);
             total = counts[f.Tab.Value];
         }
         else
