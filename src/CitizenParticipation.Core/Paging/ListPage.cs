@@ -50,6 +50,10 @@ public static class ListPaging
     public static IOrderedQueryable<T> OrderBy<T, TKey>(this IQueryable<T> query, System.Linq.Expressions.Expression<Func<T, TKey>> key, ListSort sort) =>
         sort.Descending ? query.OrderByDescending(key) : query.OrderBy(key);
 
+    /// <summary>The same for rows in memory (see <see cref="ToListPage{T}"/>).</summary>
+    public static IOrderedEnumerable<T> OrderBy<T, TKey>(this IEnumerable<T> rows, Func<T, TKey> key, ListSort sort) =>
+        sort.Descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+
     /// <summary>Breaks ties by <paramref name="key"/> in the list's direction.</summary>
     public static IOrderedQueryable<T> ThenBy<T, TKey>(this IOrderedQueryable<T> query, System.Linq.Expressions.Expression<Func<T, TKey>> key, ListSort sort) =>
         sort.Descending ? query.ThenByDescending(key) : query.ThenBy(key);

@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Paging;
@@ -16,25 +17,26 @@ public sealed record OfficerList(IReadOnlyList<OfficerRow> Rows, ListPage Page, 
 /// <summary>The officers list's query string: <c>?q=김&amp;department=3&amp;sort=Name&amp;dir=asc&amp;page=2</c>; the search finds a word of the name or the email address.</summary>
 public sealed record ListOfficers(string? Search = null, int? Department = null, OfficerSort? Sort = null, SortDirection? Dir = null, int Page = 1) : IRequest<OfficerList>;
 
-public sealed class ListOfficersHandler(SiteDbContext db, IMediator mediator) : IRequestHandler<ListOfficers, OfficerList>
+public sealed class ListOfficersHandler(SiteDbContext db, IMediator mediator, ReferenceDataCache reference) : IRequestHandler<ListOfficers, OfficerList>
 {
     public async Task<OfficerList> Handle(ListOfficers request, CancellationToken cancellationToken)
     {
-        var assignments = from a in db.Set<OfficerAssignment>()
-                          join d in db.Departments on a.DepartmentId equals d.Id
-                          select new { a.UserId, a.DepartmentId, d.SortOrder, d.Code, d.NameKo, d.NameEn };
+        var assignments = db.Set<OfficerAssignment>().AsNoTracking();
         if (request.Department is { } department)
         {
             assignments = assignments.Where(a => a.DepartmentId == department);
         }
 
-        var found = await assignments.ToListAsync(cancellationToken);
+        var found = await assignments.Select(a => new { a.UserId, a.DepartmentId }).ToListAsync(cancellationToken);
 
-        // Names and addresses belong to the Users module: the list is searched, ordered and paged here, in memory
-        // (a city has hundreds of officers, not many thousands).
+        // Departments come from the reference data, in their display order; names and addresses belong to the Users
+        // module: the list is searched, ordered and paged here, in memory (a city has hundreds of officers, not many
+        // thousands).
+        var departments = (await reference.GetAsync(cancellationToken)).Departments;
+        var position = departments.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var accounts = await mediator.Send(new GetAccountNames(found.Select(r => r.UserId).Distinct().ToList()), cancellationToken);
-        var rows = found.Where(r => accounts.ContainsKey(r.UserId))
-            .Select(r => (r.SortOrder, r.Code, Row: new OfficerRow(r.UserId, accounts[r.UserId].Email, accounts[r.UserId].DisplayName, r.DepartmentId, Core.Localization.SiteCultures.Pick(r.NameKo, r.NameEn))));
+        var rows = found.Where(r => accounts.ContainsKey(r.UserId) && position.ContainsKey(r.DepartmentId))
+            .Select(r => (Order: position[r.DepartmentId], Row: new OfficerRow(r.UserId, accounts[r.UserId].Email, accounts[r.UserId].DisplayName, r.DepartmentId, departments[position[r.DepartmentId]].Name)));
         var search = request.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
         {
@@ -45,14 +47,11 @@ public sealed class ListOfficersHandler(SiteDbContext db, IMediator mediator) : 
         var sort = new ListSort(column.ToString(), request.Dir ?? SortDirection.Asc);
         var ordered = column switch
         {
-            OfficerSort.Name => Order(rows, r => r.Row.DisplayName, sort).ThenBy(r => r.Row.Email, StringComparer.Ordinal),
-            OfficerSort.Email => Order(rows, r => r.Row.Email, sort).ThenBy(r => r.SortOrder),
-            _ => Order(rows, r => (r.SortOrder, r.Code), sort).ThenBy(r => r.Row.Email, StringComparer.Ordinal),
+            OfficerSort.Name => rows.OrderBy(r => r.Row.DisplayName, sort).ThenBy(r => r.Row.Email, StringComparer.Ordinal),
+            OfficerSort.Email => rows.OrderBy(r => r.Row.Email, sort).ThenBy(r => r.Order),
+            _ => rows.OrderBy(r => r.Order, sort).ThenBy(r => r.Row.Email, StringComparer.Ordinal),
         };
         var (page, where) = ordered.ThenBy(r => r.Row.UserId).Select(r => r.Row).ToList().ToListPage(request.Page);
         return new OfficerList(page, where, sort, search, request.Department, request.Sort is not null);
     }
-
-    private static IOrderedEnumerable<T> Order<T, TKey>(IEnumerable<T> rows, Func<T, TKey> key, ListSort sort) =>
-        sort.Descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
 }
