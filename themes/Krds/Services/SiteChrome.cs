@@ -64,7 +64,7 @@ public sealed class SiteChrome(SiteSettingsService settings, IHttpContextAccesso
 
     /// <summary>
     /// Whether the header links to the admin: staff, officers, committee members and administrators enter it there
-    /// (<see cref="CorePermissions.AccessAdmin"/>). The check reads the person's roles' permissions once per request.
+    /// (<see cref="CorePermissions.AccessAdmin"/>), checked against the cached roles' permissions.
     /// </summary>
     public async Task<bool> MayEnterAdminAsync(ClaimsPrincipal user)
     {
