@@ -56,40 +56,13 @@ public sealed class AdminLayoutTests(DemoSiteFixture site)
         Assert.True(failures.Count == 0, $"{failures.Count} of {(pages.Count + 1) * 2} page views failed:\n" + string.Join("\n", failures));
     }
 
-    /// <summary>
-    /// Adds the admin GET routes that no crawled page matches: by their address when they have no parameters; a route
-    /// with parameters that no link filled is a failure, unless <see cref="NotPages"/> says why it is not a page.
-    /// </summary>
+    /// <summary>The admin GET routes no crawled page reached (see <see cref="PageWalk.AddUnlinkedPages"/>).</summary>
     private static List<string> AddUnlinkedPages(SortedDictionary<string, string> pages)
     {
-        var failures = new List<string>();
-        var admin = SiteRoutes.All
-            .Where(r => r.Accepts("GET") && (r.Template == "admin" || r.Template.StartsWith("admin/", StringComparison.OrdinalIgnoreCase)))
-            .ToList();
+        var admin = SiteRoutes.All.Where(r => r.Accepts("GET") && PageWalk.IsAdmin(r.Template)).ToList();
         Assert.True(admin.Count >= ExpectedShapes.Length, $"The site's endpoint data names only {admin.Count} admin GET routes: {string.Join(", ", admin)}");
-        Assert.True(NotPages.Keys.All(t => admin.Any(r => r.Template == t)), "An excluded route is no longer a route of the site: " + string.Join(", ", NotPages.Keys));
-        foreach (var route in admin.Where(r => !NotPages.ContainsKey(r.Template) && !pages.Values.Any(r.Matches)))
-        {
-            if (route.HasParameters)
-            {
-                failures.Add($"No admin link leads to a page of {route}, so it was not checked: link to it, or say in {nameof(NotPages)} why it is not a page");
-            }
-            else
-            {
-                pages[PageWalk.Shape("/" + route.Template)] = "/" + route.Template;
-            }
-        }
-
-        return failures;
+        return PageWalk.AddUnlinkedPages(pages, admin, NotPages, "admin link");
     }
 
-    private async Task<IPage> LoggedInAdminAsync(int width)
-    {
-        var page = await site.NewPageAsync(width);
-        Assert.Equal(200, (await page.GotoAsync("/account/login"))!.Status);
-        await page.Locator("main input[name=Email]").FillAsync(DemoSiteFixture.AdminEmail);
-        await page.Locator("main input[name=Password]").FillAsync(DemoSiteFixture.DemoPassword);
-        await page.ClickAndWaitForLoadAsync(page.Locator("main form button[type=submit]").First);
-        return page;
-    }
+    private Task<IPage> LoggedInAdminAsync(int width) => PageWalk.LoggedInAsync(site, width, DemoSiteFixture.AdminEmail);
 }

@@ -82,36 +82,10 @@ public sealed class PublicPagesTests(DemoSiteFixture site)
         Assert.True(failures.Count == 0, $"{failures.Count} failures over {pages.Count} pages ({string.Join(", ", pages.Keys)}):\n" + string.Join("\n", failures));
     }
 
-    private static bool IsPublic(string template) =>
-        !(template == "admin" || template.StartsWith("admin/", StringComparison.OrdinalIgnoreCase));
+    private static bool IsPublic(string template) => !PageWalk.IsAdmin(template);
 
-    private static List<string> AddUnlinkedPages(SortedDictionary<string, string> pages)
-    {
-        var failures = new List<string>();
-        var routes = SiteRoutes.All.Where(r => r.Accepts("GET") && IsPublic(r.Template)).ToList();
-        Assert.True(NotPages.Keys.All(t => routes.Any(r => r.Template == t)), "An excluded route is no longer a route of the site: " + string.Join(", ", NotPages.Keys));
-        foreach (var route in routes.Where(r => !NotPages.ContainsKey(r.Template) && !pages.Values.Any(r.Matches)))
-        {
-            if (route.HasParameters)
-            {
-                failures.Add($"No link leads to a page of {route}, so it was not checked: link to it, or say in {nameof(NotPages)} why it is not a page");
-            }
-            else
-            {
-                pages[PageWalk.Shape("/" + route.Template)] = "/" + route.Template;
-            }
-        }
+    private static List<string> AddUnlinkedPages(SortedDictionary<string, string> pages) =>
+        PageWalk.AddUnlinkedPages(pages, SiteRoutes.All.Where(r => r.Accepts("GET") && IsPublic(r.Template)).ToList(), NotPages, "link");
 
-        return failures;
-    }
-
-    private async Task<IPage> LoggedInCitizenAsync(int width)
-    {
-        var page = await site.NewPageAsync(width);
-        Assert.Equal(200, (await page.GotoAsync("/account/login"))!.Status);
-        await page.Locator("main input[name=Email]").FillAsync(DemoSiteFixture.CitizenEmail);
-        await page.Locator("main input[name=Password]").FillAsync(DemoSiteFixture.DemoPassword);
-        await page.ClickAndWaitForLoadAsync(page.Locator("main form button[type=submit]").First);
-        return page;
-    }
+    private Task<IPage> LoggedInCitizenAsync(int width) => PageWalk.LoggedInAsync(site, width, DemoSiteFixture.CitizenEmail);
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Xunit;
 using Xunit.Sdk;
 
 namespace CitizenParticipation.Tests.EndToEnd.Infrastructure;
@@ -44,6 +45,43 @@ public static partial class PageWalk
         }
 
         return pages;
+    }
+
+    /// <summary>Whether a route template or a path (without its leading slash) is the admin's.</summary>
+    public static bool IsAdmin(string template) => template == "admin" || template.StartsWith("admin/", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Adds the GET <paramref name="routes"/> that no crawled page matches: by their address when they have no parameters;
+    /// a route with parameters that no link filled is a failure, unless <paramref name="notPages"/> says why it is not a page.
+    /// </summary>
+    public static List<string> AddUnlinkedPages(SortedDictionary<string, string> pages, IReadOnlyCollection<SiteRoute> routes, IReadOnlyDictionary<string, string> notPages, string link)
+    {
+        Assert.True(notPages.Keys.All(t => routes.Any(r => r.Template == t)), "An excluded route is no longer a route of the site: " + string.Join(", ", notPages.Keys));
+        var failures = new List<string>();
+        foreach (var route in routes.Where(r => !notPages.ContainsKey(r.Template) && !pages.Values.Any(r.Matches)))
+        {
+            if (route.HasParameters)
+            {
+                failures.Add($"No {link} leads to a page of {route}, so it was not checked: link to it, or say in NotPages why it is not a page");
+            }
+            else
+            {
+                pages[Shape("/" + route.Template)] = "/" + route.Template;
+            }
+        }
+
+        return failures;
+    }
+
+    /// <summary>A page of the demo site, logged in as <paramref name="email"/> through the log-in form.</summary>
+    public static async Task<IPage> LoggedInAsync(DemoSiteFixture site, int width, string email)
+    {
+        var page = await site.NewPageAsync(width);
+        Assert.Equal(200, (await page.GotoAsync("/account/login"))!.Status);
+        await page.Locator("main input[name=Email]").FillAsync(email);
+        await page.Locator("main input[name=Password]").FillAsync(DemoSiteFixture.DemoPassword);
+        await page.ClickAndWaitForLoadAsync(page.Locator("main form button[type=submit]").First);
+        return page;
     }
 
     /// <summary>Whether the URL answers HTML rather than data (CSV, JSON, a feed, a file).</summary>
