@@ -27,11 +27,11 @@ public static class Labels
 
     public static string Action(ModerationAction action) => action switch
     {
-        ModerationAction.Hide => "Hidden",
-        ModerationAction.Restore => "Restored",
-        ModerationAction.Block => "Blocked",
-        ModerationAction.Unblock => "Unblocked",
-        ModerationAction.SlowMode => "Slow mode",
+        ModerationAction.Hide => "Comment hidden",
+        ModerationAction.Restore => "Comment restored",
+        ModerationAction.Block => "Person blocked",
+        ModerationAction.Unblock => "Person unblocked",
+        ModerationAction.SlowMode => "Slow mode set",
         _ => "Hidden by reports",
     };
 

@@ -368,4 +368,29 @@ public sealed partial class DiscussionTests(DiscussionSiteFactory site) : IClass
         var row = Assert.Single(text.Split("\r\n"), line => line.Contains("전화번호"));
         Assert.EndsWith($",기록직원,\"개인정보 노출, \"\"전화번호\"\"\",test/{item},{comment},{authorId}", row);
     }
+
+    [Fact]
+    public async Task The_report_threshold_is_a_setting_administrators_change()
+    {
+        var admin = await site.AdminClientAsync();
+        var bad = await admin.PostFormAsync("/admin/discussion/settings", "/admin/discussion/settings", new Dictionary<string, string> { ["ReportsToHide"] = "0", ["CommentsPerPage"] = "20" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        try
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/discussion/settings", "/admin/discussion/settings", new Dictionary<string, string> { ["ReportsToHide"] = "1", ["CommentsPerPage"] = "20" })).StatusCode);
+            var item = Owner.NewItem();
+            var (author, _) = await PersonAsync("설정작성");
+            var (reporter, _) = await PersonAsync("설정신고");
+            var comment = await CommentedAsync(author, item, "한 번의 신고로 숨겨질 의견");
+
+            await PostAsync(reporter, item, $"/discussion/comments/{comment}/report", new() { ["Reason"] = "Other", ["Text"] = "주민번호가 적혀 있습니다" });
+
+            Assert.Equal(CommentState.AwaitingReview, (await CommentRowAsync(comment)).State);
+            Assert.Contains("주민번호가 적혀 있습니다", await admin.GetHtmlAsync("/admin/discussion/queue"));
+        }
+        finally
+        {
+            await admin.PostFormAsync("/admin/discussion/settings", "/admin/discussion/settings", new Dictionary<string, string> { ["ReportsToHide"] = "3", ["CommentsPerPage"] = "20" });
+        }
+    }
 }

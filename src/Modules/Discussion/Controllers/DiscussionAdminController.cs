@@ -1,7 +1,9 @@
 using CitizenParticipation.Core.Csv;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Core.Security;
+using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Discussion.Features;
+using CitizenParticipation.Modules.Discussion.Services;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +21,7 @@ public sealed record BlocksView(BlockedPeople Blocked, string? Error);
 [Admin]
 [Area("Discussion")]
 [Route("admin/discussion")]
-public sealed class DiscussionAdminController(IMediator mediator, IAuthorizationService authorization, IStringLocalizer<DiscussionAdminController> t) : Controller
+public sealed class DiscussionAdminController(IMediator mediator, IAuthorizationService authorization, ISettings<DiscussionSettings> settings, IStringLocalizer<DiscussionAdminController> t) : Controller
 {
     [HttpGet("queue")]
     public async Task<IActionResult> Queue(int page = 1)
@@ -78,6 +80,26 @@ public sealed class DiscussionAdminController(IMediator mediator, IAuthorization
     {
         if (!await authorization.AuthorizeAsync(User, DiscussionPermissions.ManageModeration)) return Forbid();
         return new CsvFileResult($"moderation-log-{DateTime.UtcNow:yyyyMMdd}.csv", (body, cancellationToken) => mediator.Send(new ExportModerationLog(body), cancellationToken));
+    }
+
+    [HttpGet("settings")]
+    public async Task<IActionResult> Settings()
+    {
+        if (!await authorization.AuthorizeAsync(User, DiscussionPermissions.ManageModeration)) return Forbid();
+        return View(await settings.GetAsync());
+    }
+
+    [HttpPost("settings")]
+    public async Task<IActionResult> Settings(DiscussionSettings form)
+    {
+        if (!await authorization.AuthorizeAsync(User, DiscussionPermissions.ManageModeration)) return Forbid();
+        if (!(await mediator.SendFormAsync(new SaveDiscussionSettings(form), ModelState)).Succeeded)
+        {
+            return View(form);
+        }
+
+        TempData["Notice"] = t["The discussion settings were saved."].Value;
+        return RedirectToAction(nameof(Settings));
     }
 
     /// <summary>The thread's moderate permission is checked by the handler (403 otherwise); the queue's own permission first.</summary>

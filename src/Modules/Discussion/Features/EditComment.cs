@@ -18,7 +18,7 @@ public sealed class EditComment : ICommand<ThreadKey>
     [BindNever]
     public int CommentId { get; set; }
 
-    [Display(Name = "Comment")]
+    [Display(Name = "Your comment")]
     [Required(ErrorMessage = "{0} is required.")]
     [StringLength(Comment.MaxLength, ErrorMessage = "{0} must be at most {1} characters.")]
     [Markdown]

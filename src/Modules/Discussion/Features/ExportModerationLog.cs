@@ -12,7 +12,7 @@ public sealed record ExportModerationLog(Stream Destination) : IRequest<Unit>;
 
 public sealed class ExportModerationLogHandler(SiteDbContext db, IStringLocalizer<ExportModerationLog> t) : IRequestHandler<ExportModerationLog, Unit>
 {
-    public static readonly string[] Columns = ["When", "Action", "Moderator", "Reason", "Thread", "Comment", "Person"];
+    public static readonly string[] Columns = ["When", "Action", "Moderator", "Reason", "Thread", "Comment number", "Person"];
 
     public async Task<Unit> Handle(ExportModerationLog request, CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public sealed class PostComment : ICommand<int>
 
     public int? ParentId { get; set; }
 
-    [Display(Name = "Comment")]
+    [Display(Name = "Your comment")]
     [Required(ErrorMessage = "{0} is required.")]
     [StringLength(Comment.MaxLength, ErrorMessage = "{0} must be at most {1} characters.")]
     [Markdown]
