@@ -393,4 +393,20 @@ public sealed partial class DiscussionTests(DiscussionSiteFactory site) : IClass
             await admin.PostFormAsync("/admin/discussion/settings", "/admin/discussion/settings", new Dictionary<string, string> { ["ReportsToHide"] = "3", ["CommentsPerPage"] = "20" });
         }
     }
+
+    [Fact]
+    public async Task Comments_of_a_deleted_account_stay_under_the_anonymised_name()
+    {
+        var item = Owner.NewItem();
+        var (author, _) = await PersonAsync("탈퇴예정");
+        await CommentedAsync(author, item, "탈퇴 전에 남긴 의견");
+
+        var deleted = await author.PostFormAsync("/account/delete", "/account/delete", new Dictionary<string, string> { ["Password"] = TestAccounts.Password });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+
+        var html = await site.CreateBrowserClient().GetHtmlAsync(Page(item));
+        Assert.Contains("탈퇴 전에 남긴 의견", html);
+        Assert.Contains("탈퇴한 회원", html);
+        Assert.DoesNotContain("탈*예정", html);
+    }
 }
