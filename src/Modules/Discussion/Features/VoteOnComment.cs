@@ -11,8 +11,7 @@ namespace CitizenParticipation.Modules.Discussion.Features;
 
 /// <summary>
 /// A press of the up or down button: the same way again takes the vote back, the other way switches it. Not an
-/// <c>ICommand</c>: it runs its own transaction so that a press that lost a race for the (comment, person) key is
-/// tried again on what the other press wrote, instead of failing.
+/// <c>ICommand</c>: it runs its own transaction, tried again should the (comment, person) key still be raced for.
 /// </summary>
 public sealed record VoteOnComment(int CommentId, Guid PersonId, VoteDirection Direction) : IRequest<ThreadKey>;
 
@@ -54,6 +53,9 @@ public sealed class VoteOnCommentHandler(SiteDbContext db, ThreadAccess access, 
 
     private async Task PressAsync(VoteOnComment request, CancellationToken cancellationToken)
     {
+        // Writing the comment's row first locks it until the commit (in every provider), so that presses on one
+        // comment take turns: each reads the vote the previous one left.
+        await db.Set<Comment>().Where(c => c.Id == request.CommentId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Score, c => c.Score), cancellationToken);
         var vote = await db.Set<CommentVote>().FirstOrDefaultAsync(v => v.CommentId == request.CommentId && v.PersonId == request.PersonId, cancellationToken);
         var before = vote?.Direction;
         var after = CommentVote.Press(before, request.Direction);
