@@ -409,4 +409,28 @@ public sealed partial class DiscussionTests(DiscussionSiteFactory site) : IClass
         Assert.Contains("탈퇴한 회원", html);
         Assert.DoesNotContain("탈*예정", html);
     }
+
+    [Fact]
+    public async Task Simultaneous_reports_count_each_person_once_and_none_is_lost()
+    {
+        var item = Owner.NewItem();
+        var (author, _) = await PersonAsync("동시신고대상");
+        var comment = await CommentedAsync(author, item, "동시에 신고될 의견");
+        var reporters = new List<(HttpClient Client, string Token)>();
+        for (var i = 0; i < 2; i++)
+        {
+            var (reporter, _) = await PersonAsync($"동시신고{i}");
+            reporters.Add((reporter, await reporter.GetAntiforgeryTokenAsync(Page(item))));
+        }
+
+        // The first person presses five times at once, the second once.
+        var sends = reporters.SelectMany((r, i) => Enumerable.Repeat(r, i == 0 ? 5 : 1)).Select(r => r.Client.PostAsync($"/discussion/comments/{comment}/report",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Reason"] = "Spam", ["__RequestVerificationToken"] = r.Token })));
+        var responses = await Task.WhenAll(sends);
+
+        Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+        Assert.Equal(4, responses.Count(r => r.StatusCode == HttpStatusCode.UnprocessableEntity));
+        Assert.Equal(2, await site.WithDbAsync(db => db.Set<CommentReport>().CountAsync(r => r.CommentId == comment)));
+        Assert.Equal(2, (await CommentRowAsync(comment)).OpenReports);
+    }
 }

@@ -68,11 +68,15 @@ public sealed class PostCommentHandler(SiteDbContext db, ThreadAccess access, Ti
 
     private async Task SlowModeAsync(ThreadKey key, Guid person, DateTime now, CancellationToken cancellationToken)
     {
-        var seconds = await db.Set<ThreadSettings>().Where(s => s.Kind == key.Kind && s.ItemId == key.Id).Select(s => s.SlowModeSeconds).FirstOrDefaultAsync(cancellationToken);
-        if (seconds <= 0)
+        // In slow mode, writing the thread's settings row first makes its comments take turns, so that two sent at
+        // once by one person cannot both pass the check below.
+        var settings = db.Set<ThreadSettings>().Where(s => s.Kind == key.Kind && s.ItemId == key.Id && s.SlowModeSeconds > 0);
+        if (await settings.ExecuteUpdateAsync(s => s.SetProperty(x => x.SlowModeSeconds, x => x.SlowModeSeconds), cancellationToken) == 0)
         {
             return;
         }
+
+        var seconds = await settings.Select(s => s.SlowModeSeconds).FirstAsync(cancellationToken);
 
         var since = now.AddSeconds(-seconds);
         var last = await db.Set<Comment>()

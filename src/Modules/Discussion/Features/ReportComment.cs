@@ -43,6 +43,8 @@ public sealed class ReportCommentHandler(SiteDbContext db, ThreadAccess access, 
 {
     public async Task<ThreadKey> Handle(ReportComment request, CancellationToken cancellationToken)
     {
+        // Reports of one comment take turns: the count of open reports is read and written back.
+        await access.LockCommentAsync(request.CommentId, cancellationToken);
         var (comment, policy) = await access.CommentAsync(request.CommentId, cancellationToken);
         await access.RequireParticipantAsync(request.PersonId, policy, needsOpen: false, cancellationToken);
         if (await db.Set<CommentReport>().AnyAsync(r => r.CommentId == comment.Id && r.PersonId == request.PersonId, cancellationToken))

@@ -53,9 +53,7 @@ public sealed class VoteOnCommentHandler(SiteDbContext db, ThreadAccess access, 
 
     private async Task PressAsync(VoteOnComment request, CancellationToken cancellationToken)
     {
-        // Writing the comment's row first locks it until the commit (in every provider), so that presses on one
-        // comment take turns: each reads the vote the previous one left.
-        await db.Set<Comment>().Where(c => c.Id == request.CommentId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Score, c => c.Score), cancellationToken);
+        await access.LockCommentAsync(request.CommentId, cancellationToken);
         var vote = await db.Set<CommentVote>().FirstOrDefaultAsync(v => v.CommentId == request.CommentId && v.PersonId == request.PersonId, cancellationToken);
         var before = vote?.Direction;
         var after = CommentVote.Press(before, request.Direction);

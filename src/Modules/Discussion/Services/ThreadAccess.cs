@@ -29,6 +29,13 @@ public sealed class ThreadAccess(
     public async Task<ThreadPolicy> RequirePolicyAsync(ThreadKey key, CancellationToken cancellationToken) =>
         await PolicyAsync(key, cancellationToken) ?? throw new RequestValidationException("", t["This discussion does not exist."]);
 
+    /// <summary>
+    /// Writes the comment's row without changing it, which locks it until the commit in every provider: changes of
+    /// its votes and reports take turns, each reading what the previous one left. False when there is no such comment.
+    /// </summary>
+    public async Task<bool> LockCommentAsync(int id, CancellationToken cancellationToken) =>
+        await db.Set<Comment>().Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Score, c => c.Score), cancellationToken) > 0;
+
     /// <summary>A comment (tracked, to change it) and its thread's policy; refused when either is gone.</summary>
     public async Task<(Comment Comment, ThreadPolicy Policy)> CommentAsync(int id, CancellationToken cancellationToken)
     {
