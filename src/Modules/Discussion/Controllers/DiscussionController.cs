@@ -19,7 +19,8 @@ namespace CitizenParticipation.Modules.Discussion.Controllers;
 [Route("discussion")]
 public sealed class DiscussionController(IMediator mediator, IStringLocalizer<DiscussionController> t) : Controller
 {
-    private const string KindPattern = "{kind:regex(^[[a-z]][[a-z0-9-]]{{0,49}}$)}";
+    /// <summary>An owner's kind ("debate"); a kind no module owns has no threads (404).</summary>
+    private const string KindPattern = "{kind}";
 
     [HttpGet(KindPattern + "/{id:int}")]
     public async Task<IActionResult> Thread(string kind, int id, CommentSort sort = CommentSort.Oldest, int page = 1) =>
