@@ -355,8 +355,9 @@ public sealed partial class DiscussionTests(DiscussionSiteFactory site) : IClass
         var (author, authorId) = await PersonAsync("로그작성");
         var comment = await CommentedAsync(author, item, "기록될 의견");
         var (staff, _) = await PersonAsync("기록직원", StandardRoles.Staff);
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync("/admin/discussion/queue", $"/admin/discussion/comments/{comment}/moderate",
-            new Dictionary<string, string> { ["Hide"] = "true", ["Reason"] = "개인정보 노출, \"전화번호\"" })).StatusCode);
+        var hidden = await staff.PostFormAsync(Page(item), $"/admin/discussion/comments/{comment}/moderate",
+            new Dictionary<string, string> { ["Hide"] = "true", ["Reason"] = "개인정보 노출, \"전화번호\"", ["returnUrl"] = Page(item) });
+        Assert.Equal($"{Page(item)}#comment-{comment}", hidden.Headers.Location?.ToString());
         Assert.Contains("관리자가 숨긴 댓글입니다: 개인정보 노출", await site.CreateBrowserClient().GetHtmlAsync(Page(item)));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/admin/discussion/log.csv")).StatusCode);

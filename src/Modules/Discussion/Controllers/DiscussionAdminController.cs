@@ -31,11 +31,11 @@ public sealed class DiscussionAdminController(IMediator mediator, IAuthorization
     }
 
     [HttpPost("comments/{commentId:int}/moderate")]
-    public async Task<IActionResult> Moderate(int commentId, ModerateComment form)
+    public async Task<IActionResult> Moderate(int commentId, ModerateComment form, string? returnUrl)
     {
         form.CommentId = commentId;
         form.Actor = User;
-        return await QueueActionAsync(form, form.Hide ? t["The comment was hidden."] : t["The comment is shown again."]);
+        return await QueueActionAsync(form, form.Hide ? t["The comment was hidden."] : t["The comment is shown again."], returnUrl, $"#comment-{commentId}");
     }
 
     [HttpPost("comments/{commentId:int}/block")]
@@ -43,7 +43,7 @@ public sealed class DiscussionAdminController(IMediator mediator, IAuthorization
     {
         form.CommentId = commentId;
         form.Actor = User;
-        return await QueueActionAsync(form, t["The author was blocked: their comments are hidden and they can no longer take part."]);
+        return await QueueActionAsync(form, t["The author was blocked: their comments are hidden and they can no longer take part."], null, "");
     }
 
     [HttpGet("blocks")]
@@ -102,14 +102,17 @@ public sealed class DiscussionAdminController(IMediator mediator, IAuthorization
         return RedirectToAction(nameof(Settings));
     }
 
-    /// <summary>The thread's moderate permission is checked by the handler (403 otherwise); the queue's own permission first.</summary>
-    private async Task<IActionResult> QueueActionAsync<T>(IRequest<T> command, LocalizedString done)
+    /// <summary>
+    /// The thread's moderate permission is checked by the handler (403 otherwise); the queue's own permission first.
+    /// Back to the queue, or to the thread the moderator acted from (<paramref name="returnUrl"/>).
+    /// </summary>
+    private async Task<IActionResult> QueueActionAsync<T>(IRequest<T> command, LocalizedString done, string? returnUrl, string anchor)
     {
         if (!await authorization.AuthorizeAsync(User, DiscussionPermissions.ViewModerationQueue)) return Forbid();
         if (await mediator.SendFormAsync(command, ModelState) is { Succeeded: true })
         {
             TempData["Notice"] = done.Value;
-            return RedirectToAction(nameof(Queue));
+            return Url.IsLocalUrl(returnUrl) ? Redirect(returnUrl.Split('#')[0] + anchor) : RedirectToAction(nameof(Queue));
         }
 
         return View(nameof(Queue), new QueueView(await mediator.Send(new ListModerationQueue(User)), Errors()));

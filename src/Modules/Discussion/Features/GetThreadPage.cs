@@ -59,6 +59,7 @@ public sealed record CommentView(
     string? ModerationReason,
     bool AuthorBlocked,
     VoteDirection? MyVote,
+    bool Mine,
     int EditMinutesLeft,
     IReadOnlyList<CommentView> Replies)
 {
@@ -107,6 +108,7 @@ public sealed class GetThreadPageHandler(SiteDbContext db, ThreadAccess access, 
             !people.ContainsKey(c.AuthorId),
             c.Body, c.Stance, c.CreatedAt, c.EditedAt, c.Up, c.Down, c.State, c.ModerationReason, c.AuthorBlocked,
             myVotes.TryGetValue(c.Id, out var v) ? v : null,
+            viewerId == c.AuthorId,
             viewerId == c.AuthorId && c.CanEdit(c.AuthorId, now) ? c.EditMinutesLeft(now) : 0,
             childrenOf[c.Id].Select(View).ToList());
 
