@@ -4,6 +4,7 @@ using CitizenParticipation.Core.Data;
 using CitizenParticipation.Modules.Discussion;
 using CitizenParticipation.Tests.Integration.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,6 +42,17 @@ public sealed class DiscussionSiteFactory : ClockedSiteFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IDiscussionThreadOwner>(Owner));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IDiscussionThreadOwner>(Owner);
+            services.AddControllersWithViews().AddApplicationPart(typeof(TestItemsController).Assembly);
+        });
     }
+}
+
+/// <summary>The test items' page: the thread as an owning module's page shows it, through the view component alone.</summary>
+public sealed class TestItemsController : Controller
+{
+    [HttpGet("test-items/{id:int}")]
+    public IActionResult Item(int id) => ViewComponent(DiscussionThread.Component, new { key = new ThreadKey(TestThreadOwner.TestKind, id) });
 }

@@ -434,4 +434,33 @@ public sealed partial class DiscussionTests(DiscussionSiteFactory site) : IClass
         Assert.Equal(2, await site.WithDbAsync(db => db.Set<CommentReport>().CountAsync(r => r.CommentId == comment)));
         Assert.Equal(2, (await CommentRowAsync(comment)).OpenReports);
     }
+
+    [Fact]
+    public async Task An_items_page_shows_the_threads_first_page_through_the_view_component_and_forms_return_to_it()
+    {
+        var item = Owner.NewItem();
+        var (author, _) = await PersonAsync("컴포넌트");
+        var itemPage = $"/test-items/{item}";
+        await site.WithDbAsync(async db =>
+        {
+            var authorId = await db.Users.Where(u => u.DisplayName == "컴포넌트").Select(u => u.Id).FirstAsync();
+            db.AddRange(Enumerable.Range(1, 25).Select(i => Comment.Write(new ThreadKey("test", item), null, authorId, $"항목 의견 {i}번", null, true, site.Clock.GetUtcNow().UtcDateTime)));
+            return await db.SaveChangesAsync();
+        });
+
+        var html = await author.GetHtmlAsync(itemPage);
+        Assert.Equal(20, CommentItems().Matches(html).Count);
+        Assert.Contains($"name=\"returnUrl\" value=\"{itemPage}\"", html);
+        Assert.Contains($"href=\"/discussion/test/{item}\" id=\"discussion-all\"", html);
+        Assert.Contains($"href=\"{itemPage}?sort=Newest#discussion\"", html);
+        Assert.Contains("항목 의견 25번<", await author.GetHtmlAsync(itemPage + "?sort=Newest"));
+
+        var posted = await author.PostFormAsync(itemPage, $"/discussion/test/{item}/comments", new Dictionary<string, string> { ["Body"] = "항목 페이지에서 쓴 의견", ["returnUrl"] = itemPage });
+        Assert.Matches($"^{Regex.Escape(itemPage)}#comment-\\d+$", posted.Headers.Location!.ToString());
+
+        var refused = await author.PostFormAsync(itemPage, $"/discussion/test/{item}/comments", new Dictionary<string, string> { ["Body"] = "", ["returnUrl"] = itemPage });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains($"name=\"returnUrl\" value=\"{itemPage}\"", await BodyAsync(refused));
+        Assert.Equal(HttpStatusCode.NotFound, (await author.GetAsync("/discussion/unknown-kind/1")).StatusCode);
+    }
 }
