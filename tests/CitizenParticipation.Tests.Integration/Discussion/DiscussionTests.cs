@@ -164,6 +164,13 @@ public sealed partial class DiscussionTests(DiscussionSiteFactory site) : IClass
         {
             var (reporter, _) = await PersonAsync($"신고자{i}");
             reporters.Add(reporter);
+            if (i == 0)
+            {
+                var form = await reporter.GetHtmlAsync($"/discussion/comments/{comment}/report?returnUrl={Uri.EscapeDataString(Page(item))}");
+                Assert.Contains("개인정보 노출", form);
+                Assert.Contains("논쟁적인 의견", form);
+            }
+
             Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(reporter, item, $"/discussion/comments/{comment}/report", new() { ["Reason"] = "Offensive" })).StatusCode);
             Assert.Equal(i < 2 ? CommentState.Visible : CommentState.AwaitingReview, (await CommentRowAsync(comment)).State);
         }

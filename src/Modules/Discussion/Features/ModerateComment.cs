@@ -5,8 +5,6 @@ using CitizenParticipation.Modules.Discussion.Domain;
 using CitizenParticipation.Modules.Discussion.Services;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace CitizenParticipation.Modules.Discussion.Features;
 
