@@ -23,6 +23,7 @@ public sealed class AdminLayoutTests(DemoSiteFixture site)
         "/admin/petitions", "/admin/petitions/{id}", "/admin/petitions/settings",
         "/admin/registry/tasks", "/admin/registry/tasks/new", "/admin/registry/tasks/{id}", "/admin/registry/tasks/{id}/edit",
         "/admin/registry/outcomes", "/admin/registry/officers", "/admin/registry/transfer",
+        "/admin/discussion/queue", "/admin/discussion/blocks", "/admin/discussion/log", "/admin/discussion/settings",
     ];
 
     /// <summary>
@@ -33,6 +34,7 @@ public sealed class AdminLayoutTests(DemoSiteFixture site)
         // Downloads: the transfer page links to them, and they answer a file, not a page.
         ["admin/registry/transfer/tasks.csv"] = "a CSV download",
         ["admin/registry/transfer/tasks.recipe.json"] = "a recipe download",
+        ["admin/discussion/log.csv"] = "a CSV download",
     };
 
     [SkippableFact]

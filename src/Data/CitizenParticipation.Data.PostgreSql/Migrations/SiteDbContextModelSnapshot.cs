@@ -402,6 +402,223 @@ namespace CitizenParticipation.Data.PostgreSql.Migrations
                     b.ToTable("RegionBoundaries", (string)null);
                 });
 
+            modelBuilder.Entity("CitizenParticipation.Modules.Discussion.Domain.BlockedPerson", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BlockedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("DiscussionBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Discussion.Domain.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AuthorBlocked")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Down")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ModerationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("OpenReports")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RootId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Stance")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Up")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("OpenReports", "State");
+
+                    b.HasIndex("Kind", "ItemId", "RootId");
+
+                    b.HasIndex("AuthorId", "Kind", "ItemId", "CreatedAt");
+
+                    b.HasIndex("Kind", "ItemId", "ParentId", "Id");
+
+                    b.HasIndex("Kind", "ItemId", "ParentId", "Score", "Id");
+
+                    b.ToTable("DiscussionComments", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Discussion.Domain.CommentReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("DiscussionReports", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Discussion.Domain.CommentVote", b =>
+                {
+                    b.Property<int>("CommentId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CommentId", "PersonId");
+
+                    b.ToTable("DiscussionVotes", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Discussion.Domain.ModerationEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CommentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("DiscussionModerationLog", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Discussion.Domain.ThreadSettings", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SlowModeSeconds")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Kind", "ItemId");
+
+                    b.ToTable("DiscussionThreads", (string)null);
+                });
+
             modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.Petition", b =>
                 {
                     b.Property<int>("Id")
@@ -1312,6 +1529,32 @@ namespace CitizenParticipation.Data.PostgreSql.Migrations
                     b.HasOne("CitizenParticipation.Core.Data.Region", null)
                         .WithOne()
                         .HasForeignKey("CitizenParticipation.Core.Maps.RegionBoundary", "RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Discussion.Domain.Comment", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Discussion.Domain.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Discussion.Domain.CommentReport", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Discussion.Domain.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Discussion.Domain.CommentVote", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Discussion.Domain.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

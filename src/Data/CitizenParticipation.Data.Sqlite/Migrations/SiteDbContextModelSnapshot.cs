@@ -387,6 +387,217 @@ namespace CitizenParticipation.Data.Sqlite.Migrations
                     b.ToTable("RegionBoundaries", (string)null);
                 });
 
+            modelBuilder.Entity("CitizenParticipation.Modules.Discussion.Domain.BlockedPerson", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BlockedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("DiscussionBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Discussion.Domain.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AuthorBlocked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Down")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpenReports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RootId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Stance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Up")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("OpenReports", "State");
+
+                    b.HasIndex("Kind", "ItemId", "RootId");
+
+                    b.HasIndex("AuthorId", "Kind", "ItemId", "CreatedAt");
+
+                    b.HasIndex("Kind", "ItemId", "ParentId", "Id");
+
+                    b.HasIndex("Kind", "ItemId", "ParentId", "Score", "Id");
+
+                    b.ToTable("DiscussionComments", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Discussion.Domain.CommentReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("DiscussionReports", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Discussion.Domain.CommentVote", b =>
+                {
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommentId", "PersonId");
+
+                    b.ToTable("DiscussionVotes", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Discussion.Domain.ModerationEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("DiscussionModerationLog", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Discussion.Domain.ThreadSettings", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlowModeSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "ItemId");
+
+                    b.ToTable("DiscussionThreads", (string)null);
+                });
+
             modelBuilder.Entity("CitizenParticipation.Modules.Petitions.Domain.Petition", b =>
                 {
                     b.Property<int>("Id")
@@ -1267,6 +1478,32 @@ namespace CitizenParticipation.Data.Sqlite.Migrations
                     b.HasOne("CitizenParticipation.Core.Data.Region", null)
                         .WithOne()
                         .HasForeignKey("CitizenParticipation.Core.Maps.RegionBoundary", "RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Discussion.Domain.Comment", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Discussion.Domain.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Discussion.Domain.CommentReport", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Discussion.Domain.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Discussion.Domain.CommentVote", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Discussion.Domain.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

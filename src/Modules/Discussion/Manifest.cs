@@ -1,0 +1,3 @@
+using CitizenParticipation.Core.Modules;
+
+[assembly: Module("Discussion", typeof(CitizenParticipation.Modules.Discussion.Startup))]
