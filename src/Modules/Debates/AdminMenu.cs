@@ -1,0 +1,13 @@
+using CitizenParticipation.Core.Navigation;
+
+namespace CitizenParticipation.Modules.Debates;
+
+public sealed class DebatesAdminMenu : IAdminMenuProvider
+{
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new("Debate agenda", "/admin/debates/agenda", DebatePermissions.Manage, "Debates", 10),
+        new("Request a debate", "/admin/debates/agenda/request", DebatePermissions.RequestAgenda, "Debates", 15),
+        new("Debates", "/admin/debates", DebatePermissions.Manage, "Debates", 20),
+    ];
+}
