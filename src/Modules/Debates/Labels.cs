@@ -59,4 +59,37 @@ public static class Labels
         VerificationLevel.EmailConfirmed => "Members with a confirmed email address",
         _ => "Every member",
     };
+
+    /// <summary>
+    /// A log entry's detail in the reader's language: the phases of a move ("Learning → Deliberation"), the phase and
+    /// dates of an extension, the parts an edit changed; anything else as written.
+    /// </summary>
+    public static string Detail(string action, string detail, Func<string, string> t)
+    {
+        string PhaseText(string name) => Enum.TryParse<DebatePhase>(name.Trim(), out var phase) ? t(Phase(phase)) : name;
+        switch (action)
+        {
+            case "moved-on" or "closed-early" when detail.Split(" → ") is [var from, var to]:
+                return $"{PhaseText(from)} → {PhaseText(to)}";
+            case "extended" when detail.Split(": ", 2) is [var phase, var dates]:
+                return $"{PhaseText(phase)}: {dates}";
+            case "edited":
+                return string.Join(", ", detail.Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(part => t(EditedPart(part))));
+            default:
+                return detail;
+        }
+    }
+
+    private static string EditedPart(string part) => part switch
+    {
+        "title" => "Title",
+        "summary" => "Summary",
+        "briefing" => "Briefing",
+        "arguments-for" => "Arguments for",
+        "arguments-against" => "Arguments against",
+        "expert-statements" => "Expert statements",
+        "verification" => "Verification required to take part",
+        "dates" => "Planned dates",
+        _ => "Other change",
+    };
 }

@@ -129,6 +129,8 @@ public sealed class DebateAgendaTests(DebateSiteFactory site) : IClassFixture<De
         Assert.Contains("자료 준비가 일찍 끝남", page);
         Assert.Contains("학습 자료 추가", page);
         Assert.Contains(committeeName, page);
+        Assert.Contains("단계 조기 종료 (준비 → 학습) · 사유: 자료 준비가 일찍 끝남", page);
+        Assert.Contains("토론 수정 (제목, 개요, 학습 자료, 찬성 논거, 반대 논거, 예정 일정)", page);
         Assert.Contains(end.AddDays(7).ToString("yyyy-MM-dd"), page);
         var log = await site.WithDbAsync(db => db.Set<DebateLogEntry>().AsNoTracking().Where(l => l.DebateId == debate).OrderBy(l => l.Id).Select(l => l.Action).ToListAsync());
         Assert.Equal(["created", "edited", "closed-early", "extended"], log);
@@ -155,6 +157,25 @@ public sealed class DebateAgendaTests(DebateSiteFactory site) : IClassFixture<De
         await Assert.ThrowsAsync<ForbiddenException>(() => site.WithServicesAsync(services =>
             services.GetRequiredService<IMediator>().Send(new AcceptCandidate(candidate, Actors.SignedIn(Guid.NewGuid(), StandardRoles.Citizen)))));
         Assert.Equal(AgendaState.BeforeCommittee, await site.WithDbAsync(db => db.Set<AgendaCandidate>().Where(c => c.Id == candidate).Select(c => c.State).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_debate_thread_is_shown_once_the_debate_is_public_open_only_while_it_deliberates_and_moderated_by_the_committee()
+    {
+        var staff = await site.ClientInRoleAsync(StandardRoles.Staff);
+        var committee = await site.ClientInRoleAsync(StandardRoles.CommitteeMember);
+        var preparing = await site.AcceptAsync(committee, await site.RequestCandidateAsync(staff, "연안부두 재개발 " + Guid.NewGuid().ToString("N")[..4]));
+        var debate = await site.DeliberatingDebateAsync(staff, committee, "원도심 활성화 " + Guid.NewGuid().ToString("N")[..4], "ResidentVerified");
+        Task<ThreadPolicy?> PolicyAsync(int id) => site.WithServicesAsync(services =>
+            services.GetServices<IDiscussionThreadOwner>().Single(o => o.Kind == "debate").GetPolicyAsync(id, CancellationToken.None));
+
+        Assert.Null(await PolicyAsync(preparing));
+        var open = await PolicyAsync(debate);
+        Assert.Equal((true, true, Core.Data.VerificationLevel.ResidentVerified, "ModerateDebates", $"/debates/{debate}"),
+            (open!.Open, open.Stances, open.MinimumLevel, open.ModeratePermission, open.Link));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await site.MoveOnAsync(committee, debate, "숙의 조기 종료")).StatusCode);
+        Assert.False((await PolicyAsync(debate))!.Open);
     }
 
     [Fact]

@@ -161,6 +161,29 @@ public sealed class OpinionMapTests(DebateSiteFactory site) : IClassFixture<Deba
     }
 
     [Fact]
+    public async Task A_committee_member_hides_a_statement_with_a_reason_shown_in_its_place_and_a_citizen_cannot()
+    {
+        var debate = await DebateAsync("문학산 정상 개방");
+        var citizen = await site.ClientInRoleAsync(StandardRoles.Citizen);
+        Assert.Equal(HttpStatusCode.Redirect, (await citizen.AddStatementAsync(debate, "담당 공무원 홍길동은 무능하다")).StatusCode);
+        var statement = await site.StatementIdAsync(debate, "담당 공무원 홍길동은 무능하다");
+        var hideUrl = $"/admin/debates/{debate}/statements/{statement}/hide";
+
+        var token = await citizen.GetAntiforgeryTokenAsync($"/debates/{debate}");
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.PostAsync(hideUrl,
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Reason"] = "개인 비방" }))).StatusCode);
+
+        var committee = await site.ClientInRoleAsync(StandardRoles.CommitteeMember);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await committee.PostFieldsAsync($"/admin/debates/{debate}", hideUrl, ("Reason", ""))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await committee.PostFieldsAsync($"/admin/debates/{debate}", hideUrl, ("Reason", "특정인에 대한 비방"))).StatusCode);
+
+        var page = await site.CreateBrowserClient().GetHtmlAsync($"/debates/{debate}");
+        Assert.DoesNotContain("홍길동은 무능하다", page);
+        Assert.Contains("위원회가 이 의견 문장을 숨겼습니다. 사유: 특정인에 대한 비방", page);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await citizen.PostFieldsAsync($"/debates/{debate}", $"/debates/{debate}/statements/{statement}/vote", ("vote", "Agree"))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_debate_another_instance_is_computing_is_left_to_it()
     {
         var debate = await DebateAsync("강화 남단 개발");
