@@ -9,5 +9,6 @@ public sealed class DebatesAdminMenu : IAdminMenuProvider
         new("Debate agenda", "/admin/debates/agenda", DebatePermissions.Manage, "Debates", 10),
         new("Request a debate", "/admin/debates/agenda/request", DebatePermissions.RequestAgenda, "Debates", 15),
         new("Debate list", "/admin/debates", DebatePermissions.Manage, "Debates", 20),
+        new("Debate settings", "/admin/debates/settings", DebatePermissions.ManageSettings, "Debates", 30),
     ];
 }

@@ -49,7 +49,11 @@ public sealed class DebateAgendaTests(DebateSiteFactory site) : IClassFixture<De
     [Fact]
     public async Task A_citizen_suggestion_goes_before_the_committee_once_it_has_the_supports_the_settings_ask_for_one_per_person()
     {
-        await site.SetDebateSettingsAsync(s => s with { SuggestionSupportsNeeded = 3, SuggestionSupportDays = 30 });
+        var admin = await site.AdminClientAsync();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await admin.PostFieldsAsync("/admin/debates/settings", "/admin/debates/settings",
+            ("SuggestionSupportsNeeded", "0"), ("SuggestionSupportDays", "30"), ("SuggestionVerification", "EmailConfirmed"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFieldsAsync("/admin/debates/settings", "/admin/debates/settings",
+            ("SuggestionSupportsNeeded", "3"), ("SuggestionSupportDays", "30"), ("SuggestionVerification", "EmailConfirmed"))).StatusCode);
         var author = await site.ClientInRoleAsync(StandardRoles.Citizen);
         var suggested = await author.PostFieldsAsync("/debates/agenda/suggest", "/debates/agenda/suggest",
             ("Title", "월미도 관광특구 야간 소음 대책"), ("Description", "주말 밤마다 소음이 심합니다. 상인과 주민이 함께 해법을 찾는 토론이 필요합니다."));
@@ -200,6 +204,7 @@ public sealed class DebateAgendaTests(DebateSiteFactory site) : IClassFixture<De
         }
 
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/admin/debates/agenda/request")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await site.AdminClientAsync()).GetAsync("/admin/debates/settings")).StatusCode);
         var missing = catalog.Missing.Keys.Where(k => k.Culture == "ko").Select(k => k.Text).Order().ToList();
         Assert.True(missing.Count == 0, "Texts without a Korean translation:\n" + string.Join("\n", missing));
     }

@@ -1,8 +1,6 @@
 using System.Net;
 using CitizenParticipation.Core.Data;
-using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Debates.Domain;
-using CitizenParticipation.Modules.Debates.Services;
 using CitizenParticipation.Tests.Integration.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -25,13 +23,6 @@ public static class DebateTestKit
 {
     public static async Task<HttpClient> ClientInRoleAsync(this SiteFactory site, string role) =>
         await site.LoggedInClientAsync(await site.CreateUserAsync(role), TestAccounts.Password);
-
-    public static Task SetDebateSettingsAsync(this SiteFactory site, Func<DebateSettings, DebateSettings> change) =>
-        site.WithScopeAsync(async services =>
-        {
-            var store = services.GetRequiredService<SiteSettingsService>();
-            await store.SaveAsync(change(await store.ReadAsync<DebateSettings>()));
-        });
 
     /// <summary>POSTs a form with the token of the page at <paramref name="formUrl"/>.</summary>
     public static Task<HttpResponseMessage> PostFieldsAsync(this HttpClient client, string formUrl, string postUrl, params (string Name, string Value)[] fields) =>

@@ -1,7 +1,9 @@
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Core.Security;
+using CitizenParticipation.Core.Settings;
 using CitizenParticipation.Modules.Debates.Domain;
 using CitizenParticipation.Modules.Debates.Features;
+using CitizenParticipation.Modules.Debates.Services;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +18,7 @@ public sealed record AdminDebateView(DebatePage Debate, EditDebate EditForm, Mov
 [Admin]
 [Area("Debates")]
 [Route("admin/debates")]
-public sealed class DebatesAdminController(IAuthorizationService authorization, IMediator mediator, IStringLocalizer<DebatesAdminController> t) : Controller
+public sealed class DebatesAdminController(IAuthorizationService authorization, IMediator mediator, ISettings<DebateSettings> settings, IStringLocalizer<DebatesAdminController> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -162,6 +164,26 @@ public sealed class DebatesAdminController(IAuthorizationService authorization, 
         }
 
         return await ShowDebate(id, null, null, null, form, statementId);
+    }
+
+    [HttpGet("settings")]
+    public async Task<IActionResult> Settings()
+    {
+        if (!await authorization.AuthorizeAsync(User, DebatePermissions.ManageSettings)) return Forbid();
+        return View(await settings.GetAsync());
+    }
+
+    [HttpPost("settings")]
+    public async Task<IActionResult> Settings(DebateSettings form)
+    {
+        if (!await authorization.AuthorizeAsync(User, DebatePermissions.ManageSettings)) return Forbid();
+        if (!(await mediator.SendFormAsync(new SaveDebateSettings(form), ModelState)).Succeeded)
+        {
+            return View(form);
+        }
+
+        TempData["Notice"] = t["The debate settings were saved."].Value;
+        return RedirectToAction(nameof(Settings));
     }
 
     private async Task<IActionResult> ShowAgenda(ProposeAgenda? propose, int? declineFor, DeclineCandidate? decline) =>
