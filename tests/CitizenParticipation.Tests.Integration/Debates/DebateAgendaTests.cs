@@ -79,6 +79,18 @@ public sealed class DebateAgendaTests(DebateSiteFactory site) : IClassFixture<De
 
         var committee = await site.ClientInRoleAsync(StandardRoles.CommitteeMember);
         Assert.Contains($"/admin/debates/agenda/{id}/accept", await committee.GetHtmlAsync("/admin/debates/agenda"));
+
+        // A suggestion that did not reach its supports within its period takes no more.
+        var lapsing = await author.PostFieldsAsync("/debates/agenda/suggest", "/debates/agenda/suggest",
+            ("Title", "연수구 공공 체육관 야간 개방"), ("Description", "직장인도 이용할 수 있도록 밤 10시까지 열자는 제안입니다. 함께 토론해 주세요."));
+        Assert.Equal(HttpStatusCode.Redirect, lapsing.StatusCode);
+        var lapsed = await site.WithDbAsync(db => db.Set<AgendaCandidate>().Where(c => c.Title == "연수구 공공 체육관 야간 개방").Select(c => c.Id).SingleAsync());
+        site.Clock.Advance(TimeSpan.FromDays(31));
+        var late = await (await site.ClientInRoleAsync(StandardRoles.Citizen)).PostFieldsAsync("/debates/agenda/suggest", $"/debates/agenda/{lapsed}/support");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
+        Assert.Contains("더 이상 지지를 받지 않습니다", await late.Content.ReadAsStringAsync());
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<AgendaSupport>().CountAsync(s => s.CandidateId == lapsed)));
+        Assert.Contains($"id=\"candidate-{lapsed}\" data-state=\"CollectingSupports\"", await site.CreateBrowserClient().GetHtmlAsync("/debates/agenda#lapsed"));
         Assert.Contains($"id=\"candidate-{id}\" data-state=\"BeforeCommittee\"", await committee.GetHtmlAsync("/debates/agenda"));
     }
 
@@ -114,7 +126,7 @@ public sealed class DebateAgendaTests(DebateSiteFactory site) : IClassFixture<De
         var committeeName = "최서연";
         var committee = await site.LoggedInClientAsync(await site.CreateNamedUserAsync(committeeName, StandardRoles.CommitteeMember), TestAccounts.Password);
         var debate = await site.AcceptAsync(committee, await site.RequestCandidateAsync(staff, "영종도 제3연륙교 통행료 " + Guid.NewGuid().ToString("N")[..4]));
-        Assert.Equal(HttpStatusCode.Redirect, (await committee.EditAsync(debate, "영종도 제3연륙교 통행료", "## 배경\n\n통행료 정책의 쟁점입니다.")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await site.EditAsync(committee, debate, "영종도 제3연륙교 통행료", "## 배경\n\n통행료 정책의 쟁점입니다.")).StatusCode);
 
         var noReason = await site.MoveOnAsync(committee, debate, null);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
@@ -122,8 +134,12 @@ public sealed class DebateAgendaTests(DebateSiteFactory site) : IClassFixture<De
 
         Assert.Equal(HttpStatusCode.Redirect, (await site.MoveOnAsync(committee, debate, "자료 준비가 일찍 끝남")).StatusCode);
         Assert.Equal(DebatePhase.Learning, await site.PhaseAsync(debate));
+        // A second click on the same page (it still says preparation) does not move the debate on twice.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await committee.PostFieldsAsync($"/admin/debates/{debate}", $"/admin/debates/{debate}/move-on",
+            ("From", "Preparation"), ("Reason", "자료 준비가 일찍 끝남"))).StatusCode);
+        Assert.Equal(DebatePhase.Learning, await site.PhaseAsync(debate));
         // Editing is over once the debate left preparation.
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await committee.EditAsync(debate, "바뀐 제목입니다", "바뀐 자료")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await site.EditAsync(committee, debate, "바뀐 제목입니다", "바뀐 자료")).StatusCode);
 
         var end = await site.WithDbAsync(db => db.Set<PhaseSchedule>().Where(s => s.DebateId == debate && s.Phase == DebatePhase.Learning).Select(s => s.PlannedEnd).SingleAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await committee.PostFieldsAsync($"/admin/debates/{debate}", $"/admin/debates/{debate}/extend",

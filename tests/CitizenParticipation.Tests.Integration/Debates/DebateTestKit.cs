@@ -1,5 +1,6 @@
 using System.Net;
 using CitizenParticipation.Core.Data;
+using CitizenParticipation.Core.Localization;
 using CitizenParticipation.Modules.Debates.Domain;
 using CitizenParticipation.Tests.Integration.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -45,10 +46,11 @@ public static class DebateTestKit
         return await site.WithDbAsync(db => db.Set<AgendaCandidate>().Where(c => c.Id == candidateId).Select(c => c.DebateId!.Value).SingleAsync());
     }
 
-    public static Task<HttpResponseMessage> EditAsync(this HttpClient committee, int debateId, string title, string briefing, string level = "EmailConfirmed")
+    public static Task<HttpResponseMessage> EditAsync(this SiteFactory site, HttpClient committee, int debateId, string title, string briefing, string level = "EmailConfirmed")
     {
         var fields = new List<(string, string)> { ("Title", title), ("Summary", "요약"), ("Briefing", briefing), ("ArgumentsFor", "찬성 논거"), ("ArgumentsAgainst", "반대 논거"), ("MinimumLevel", level) };
-        var start = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+        // From the site's today, which a test may have moved on.
+        var start = KoreaTime.Today(site.Services.GetRequiredService<TimeProvider>());
         for (var i = 0; i < Debate.PlannedPhases.Count; i++)
         {
             fields.Add(($"Starts[{i}]", start.AddDays(i * 30).ToString("yyyy-MM-dd")));
@@ -71,7 +73,7 @@ public static class DebateTestKit
     public static async Task<int> DeliberatingDebateAsync(this SiteFactory site, HttpClient staff, HttpClient committee, string title, string level = "EmailConfirmed")
     {
         var debate = await site.AcceptAsync(committee, await site.RequestCandidateAsync(staff, title));
-        Assert.Equal(HttpStatusCode.Redirect, (await committee.EditAsync(debate, title, "## 배경\n\n학습 자료입니다.", level)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await site.EditAsync(committee, debate, title, "## 배경\n\n학습 자료입니다.", level)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await site.MoveOnAsync(committee, debate, "위원회 일정에 따라 앞당김")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await site.MoveOnAsync(committee, debate, "학습 자료 검토 완료")).StatusCode);
         Assert.Equal(DebatePhase.Deliberation, await site.PhaseAsync(debate));

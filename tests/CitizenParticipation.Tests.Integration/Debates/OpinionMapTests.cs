@@ -213,7 +213,7 @@ public sealed class OpinionMapTests(DebateSiteFactory site) : IClassFixture<Deba
         var staff = await site.ClientInRoleAsync(StandardRoles.Staff);
         var committee = await site.ClientInRoleAsync(StandardRoles.CommitteeMember);
         var debate = await site.AcceptAsync(committee, await site.RequestCandidateAsync(staff, "<b>인천대로</b> 일반도로화 " + Guid.NewGuid().ToString("N")[..4]));
-        Assert.Equal(HttpStatusCode.Redirect, (await committee.EditAsync(debate, "인천대로 일반도로화",
+        Assert.Equal(HttpStatusCode.Redirect, (await site.EditAsync(committee, debate, "인천대로 일반도로화",
             "## 배경\n\n<script>alert('briefing')</script>\n\n[자료](javascript:alert(1)) <img src=x onerror=alert(2)>")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await site.MoveOnAsync(committee, debate, "일정 단축")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await site.MoveOnAsync(committee, debate, "일정 단축")).StatusCode);
