@@ -184,6 +184,23 @@ public sealed class OpinionMapTests(DebateSiteFactory site) : IClassFixture<Deba
     }
 
     [Fact]
+    public async Task A_deleted_account_s_statement_and_vote_stay_under_the_anonymised_name()
+    {
+        var debate = await DebateAsync("계양산 둘레길");
+        var citizen = await site.LoggedInClientAsync(await site.CreateNamedUserAsync("김지우", StandardRoles.Citizen), TestAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await citizen.AddStatementAsync(debate, "둘레길에 쉼터를 늘려야 한다")).StatusCode);
+        var statement = await site.StatementIdAsync(debate, "둘레길에 쉼터를 늘려야 한다");
+        Assert.Equal(HttpStatusCode.Redirect, (await citizen.PostFieldsAsync($"/debates/{debate}", $"/debates/{debate}/statements/{statement}/vote", ("vote", "Agree"))).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await citizen.PostFieldsAsync("/account/delete", "/account/delete", ("Password", TestAccounts.Password))).StatusCode);
+
+        var kept = await site.WithDbAsync(db => db.Set<Statement>().AsNoTracking().SingleAsync(s => s.Id == statement));
+        Assert.DoesNotContain("김지우", kept.AuthorName);
+        Assert.Single(await VotesAsync(statement));
+        Assert.DoesNotContain("김*우", await site.CreateBrowserClient().GetHtmlAsync($"/debates/{debate}"));
+    }
+
+    [Fact]
     public async Task A_debate_another_instance_is_computing_is_left_to_it()
     {
         var debate = await DebateAsync("강화 남단 개발");
