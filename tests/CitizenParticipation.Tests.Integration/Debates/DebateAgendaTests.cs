@@ -150,6 +150,7 @@ public sealed class DebateAgendaTests(DebateSiteFactory site) : IClassFixture<De
         Assert.Contains("학습 자료 추가", page);
         Assert.Contains(committeeName, page);
         Assert.Contains("단계 조기 종료 (준비 → 학습) · 사유: 자료 준비가 일찍 끝남", page);
+        Assert.Contains("의제 경로: 시장 요청", page);
         Assert.Contains("토론 수정 (제목, 개요, 학습 자료, 찬성 논거, 반대 논거, 예정 일정)", page);
         Assert.Contains(end.AddDays(7).ToString("yyyy-MM-dd"), page);
         var log = await site.WithDbAsync(db => db.Set<DebateLogEntry>().AsNoTracking().Where(l => l.DebateId == debate).OrderBy(l => l.Id).Select(l => l.Action).ToListAsync());

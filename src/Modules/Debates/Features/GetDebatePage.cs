@@ -26,7 +26,7 @@ public sealed record MapView(IReadOnlyList<MapPoint> Points, IReadOnlyList<MapGr
 
 public sealed record DebatePage(
     int Id, string Title, string Summary, string Briefing, string ArgumentsFor, string ArgumentsAgainst, string ExpertStatements,
-    DebatePhase Phase, VerificationLevel MinimumLevel, bool DeliberationOpen, int? CandidateId,
+    DebatePhase Phase, VerificationLevel MinimumLevel, bool DeliberationOpen, AgendaSource? Origin, string? OriginLink,
     IReadOnlyList<PhaseLine> Schedule, IReadOnlyList<LogLine> Log, IReadOnlyList<StatementLine> Statements, MapView? Map, DateTime Now)
 {
     public PhaseLine Current => Schedule.FirstOrDefault(s => s.Phase == Phase) ?? Schedule[^1];
@@ -59,10 +59,11 @@ public sealed class GetDebatePageHandler(SiteDbContext db, TimeProvider clock) :
         var lines = statements.Select(s => new StatementLine(s.Id, s.Hidden ? "" : s.Text, NameMasking.Mask(s.AuthorName), s.CreatedAt, s.Hidden, s.HiddenReason,
             Count(s.Id, StatementVote.Agree), Count(s.Id, StatementVote.Disagree), Count(s.Id, StatementVote.Pass), mine.TryGetValue(s.Id, out var v) ? v : null)).ToList();
 
+        var origin = await db.Set<AgendaCandidate>().AsNoTracking().Where(c => c.Id == d.CandidateId).Select(c => new { c.Source, c.Link }).FirstOrDefaultAsync(cancellationToken);
         var record = await db.Set<OpinionMapRecord>().AsNoTracking().FirstOrDefaultAsync(m => m.DebateId == d.Id, cancellationToken);
         var map = StoredOpinionMap.Read(record?.Result) is { } stored ? View(stored, statements, record!) : null;
         return new DebatePage(d.Id, d.Title, d.Summary, d.Briefing, d.ArgumentsFor, d.ArgumentsAgainst, d.ExpertStatements, d.Phase, d.MinimumLevel,
-            d.DeliberationOpen(now), d.CandidateId,
+            d.DeliberationOpen(now), origin?.Source, origin?.Link,
             d.Schedule.OrderBy(s => s.Phase).Select(s => new PhaseLine(s.Phase, s.PlannedStart, s.PlannedEnd, s.StartedAt, s.EndedAt)).ToList(),
             log, lines, map, now);
     }
