@@ -38,13 +38,9 @@ public sealed class DebateTests(DemoSiteFixture site)
         return page;
     }
 
-    [SkippableFact]
-    public async Task Staff_request_a_debate_the_committee_prepares_it_and_moves_it_to_deliberation_and_a_citizen_adds_a_statement_and_votes()
+    /// <summary>Staff request the debate, a committee member accepts it, prepares it and moves it on to deliberation; returns its path.</summary>
+    private async Task<string> DeliberatingDebateAsync(string title)
     {
-        var marker = Guid.NewGuid().ToString("N")[..6];
-        var title = $"수소연료전지 발전소 건립 {marker}";
-        var statement = $"발전소는 주거지에서 멀리 지어야 한다 {marker}";
-
         var staff = await LogInAsync(StaffEmail);
         await GoAsync(staff, "/admin/debates/agenda/request");
         await staff.Locator("#Title").FillAsync(title);
@@ -70,6 +66,16 @@ public sealed class DebateTests(DemoSiteFixture site)
 
         Assert.Equal("숙의", (await committee.Locator("#admin-phase").InnerTextAsync()).Trim());
         await committee.Context.CloseAsync();
+        return debatePath;
+    }
+
+    [SkippableFact]
+    public async Task Staff_request_a_debate_the_committee_prepares_it_and_moves_it_to_deliberation_and_a_citizen_adds_a_statement_and_votes()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..6];
+        var title = $"수소연료전지 발전소 건립 {marker}";
+        var statement = $"발전소는 주거지에서 멀리 지어야 한다 {marker}";
+        var debatePath = await DeliberatingDebateAsync(title);
 
         var citizen = await LogInAsync(DemoSiteFixture.CitizenEmail);
         await GoAsync(citizen, debatePath);
@@ -82,5 +88,49 @@ public sealed class DebateTests(DemoSiteFixture site)
         await PageAssert.VisibleAsync(citizen.Locator("#statement-list li", new PageLocatorOptions { HasText = statement }).Locator(".db-my-vote", new LocatorLocatorOptions { HasText = "동의" }));
         await GoAsync(citizen, "/debates");
         await PageAssert.VisibleAsync(citizen.Locator("main a", new PageLocatorOptions { HasText = title }));
+    }
+
+    [SkippableFact]
+    public async Task Once_people_voted_on_enough_statements_the_background_draws_the_opinion_map_which_passes_axe()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..6];
+        var debatePath = await DeliberatingDebateAsync($"영종 해상풍력 단지 {marker}");
+        var statements = Enumerable.Range(1, 7).Select(i => $"해상풍력 쟁점 {i} {marker}").ToList();
+        var author = await LogInAsync(DemoSiteFixture.CitizenEmail);
+        await GoAsync(author, debatePath);
+        foreach (var text in statements)
+        {
+            await author.Locator("#Text").FillAsync(text);
+            await author.ClickAndWaitForLoadAsync(author.Locator("#add-statement"));
+        }
+
+        // Two camps: the first two people agree with the first four statements, the other two with the last three.
+        string[] voters = [DemoSiteFixture.CitizenEmail, "citizen2@incheon.example", StaffEmail, CommitteeEmail];
+        for (var v = 0; v < voters.Length; v++)
+        {
+            var page = v == 0 ? author : await LogInAsync(voters[v]);
+            await page.GotoAsync(debatePath);
+            for (var s = 0; s < statements.Count; s++)
+            {
+                var vote = (s < 4) == (v < 2) ? "Agree" : "Disagree";
+                await page.ClickAndWaitForLoadAsync(page.Locator("#statement-list li", new PageLocatorOptions { HasText = statements[s] }).Locator($"button[value={vote}]"));
+            }
+        }
+
+        // The map is computed in the background (every two seconds on this site), never on the page request: it may
+        // show the first voters before it shows all four.
+        var visitor = await site.NewPageAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        await visitor.GotoAsync(debatePath);
+        while (await visitor.Locator("#map-svg circle").CountAsync() < 4 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(1000);
+            await visitor.GotoAsync(debatePath);
+        }
+
+        await PageAssert.VisibleAsync(visitor.Locator("#map-svg"));
+        Assert.Equal(4, await visitor.Locator("#map-svg circle").CountAsync());
+        Assert.Equal(2, await visitor.Locator("#groups-table tbody tr").CountAsync());
+        await Axe.CheckAsync(visitor);
     }
 }
