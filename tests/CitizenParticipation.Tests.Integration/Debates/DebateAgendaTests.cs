@@ -104,6 +104,9 @@ public sealed class DebateAgendaTests(DebateSiteFactory site) : IClassFixture<De
 
         var debate = await site.AcceptAsync(committee, accepted);
         Assert.Equal(DebatePhase.Preparation, await site.PhaseAsync(debate));
+        // Accepted twice (a second member on a stale page): one debate.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await committee.PostFieldsAsync("/admin/debates/agenda", $"/admin/debates/agenda/{accepted}/accept")).StatusCode);
+        Assert.Equal(1, await site.WithDbAsync(db => db.Set<Debate>().CountAsync(d => d.CandidateId == accepted)));
         // Not public while it is prepared.
         Assert.Equal(HttpStatusCode.NotFound, (await site.CreateBrowserClient().GetAsync($"/debates/{debate}")).StatusCode);
 

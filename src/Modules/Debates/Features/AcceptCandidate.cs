@@ -37,7 +37,7 @@ public sealed class AcceptCandidateHandler(SiteDbContext db, DebateAccess access
             return true;
         });
         db.Add(new DebateLogEntry(debate.Id, new DebateChange("created", candidate.Title, null), request.Actor.UserId(), request.Actor.DisplayName(), now));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveCommitteeDecisionAsync(t, cancellationToken);
         return debate.Id;
     }
 }

@@ -40,7 +40,7 @@ public sealed class DeclineCandidateHandler(SiteDbContext db, DebateAccess acces
             candidate.Decline(request.Reason, request.Actor.DisplayName(), clock.GetUtcNow().UtcDateTime);
             return true;
         });
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveCommitteeDecisionAsync(t, cancellationToken);
         return true;
     }
 }

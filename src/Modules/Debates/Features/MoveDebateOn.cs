@@ -37,7 +37,7 @@ public sealed class MoveDebateOnHandler(SiteDbContext db, DebateAccess access, T
         var debate = await db.LoadDebateAsync(request.DebateId, t, cancellationToken);
         if (debate.Phase != request.From)
         {
-            throw new RequestValidationException("", t["Another committee member changed this debate at the same time. Look at it again and repeat your change if it is still needed."]);
+            throw new RequestValidationException("", t["Another committee member made a change here at the same time. Look again and repeat yours if it is still needed."]);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

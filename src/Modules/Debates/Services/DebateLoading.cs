@@ -17,13 +17,19 @@ public static class DebateLoading
     public static async Task SaveChangeAsync(this SiteDbContext db, Debate debate, DebateChange change, Guid? actorId, string actorName, DateTime now, IStringLocalizer t, CancellationToken cancellationToken)
     {
         db.Add(new DebateLogEntry(debate.Id, change, actorId, actorName, now));
+        await db.SaveCommitteeDecisionAsync(t, cancellationToken);
+    }
+
+    /// <summary>Saves a committee decision; one that another member made on the same state at the same time (the state is a concurrency token) is refused.</summary>
+    public static async Task SaveCommitteeDecisionAsync(this SiteDbContext db, IStringLocalizer t, CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new RequestValidationException("", t["Another committee member changed this debate at the same time. Look at it again and repeat your change if it is still needed."]);
+            throw new RequestValidationException("", t["Another committee member made a change here at the same time. Look again and repeat yours if it is still needed."]);
         }
     }
 }
