@@ -74,6 +74,7 @@ public sealed class SiteServer : IAsyncDisposable
         start.Environment["Identity__PasswordHasher__IterationCount"] = "1000";
         start.Environment["Setup__Recipe"] = recipe;
         start.Environment["Mail__PollIntervalSeconds"] = "1";
+        start.Environment["Debates__MapIntervalSeconds"] = "2";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site.");
