@@ -6,9 +6,9 @@ public sealed class DiscussionAdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("Comment moderation", "/admin/discussion/queue", DiscussionPermissions.ViewModerationQueue, "Discussion", 10),
-        new("Blocked people", "/admin/discussion/blocks", DiscussionPermissions.ManageModeration, "Discussion", 20),
-        new("Moderation log", "/admin/discussion/log", DiscussionPermissions.ManageModeration, "Discussion", 30),
-        new("Discussion settings", "/admin/discussion/settings", DiscussionPermissions.ManageModeration, "Discussion", 40),
+        new("Comment moderation", "/admin/discussion/queue", DiscussionPermissions.ViewModerationQueue, "Comments", 10),
+        new("Blocked people", "/admin/discussion/blocks", DiscussionPermissions.ManageModeration, "Comments", 20),
+        new("Moderation log", "/admin/discussion/log", DiscussionPermissions.ManageModeration, "Comments", 30),
+        new("Comment settings", "/admin/discussion/settings", DiscussionPermissions.ManageModeration, "Comments", 40),
     ];
 }
