@@ -43,6 +43,7 @@ public static class Labels
         "closed-early" => "Phase closed early",
         "extended" => "Phase extended",
         "statement-hidden" => "Statement hidden",
+        "poll-question-added" => "Poll question added",
         _ => "Other change",
     };
 
@@ -51,6 +52,17 @@ public static class Labels
         StatementVote.Agree => "Agree",
         StatementVote.Disagree => "Disagree",
         _ => "Pass",
+    };
+
+    public static string Survey(PollSurvey survey) => survey == PollSurvey.Before ? "First survey (before deliberation)" : "Closing survey";
+
+    /// <summary>What the poll may honestly say about a question, as a sentence with the test's n (changed answers) and p.</summary>
+    public static string Shift(PollShift shift) => shift switch
+    {
+        PollShift.TooFewToTell => "Too few answers changed to tell: {0} of the {1} people who answered both surveys changed their answer.",
+        PollShift.NoMeasurableShift => "No measurable shift: answers moved, but not more one way than the other (Wilcoxon signed-rank test, n = {0}, p = {2}).",
+        PollShift.TowardsHigher => "Opinion shifted towards \"{3}\" (Wilcoxon signed-rank test, n = {0}, p = {2}).",
+        _ => "Opinion shifted towards \"{4}\" (Wilcoxon signed-rank test, n = {0}, p = {2}).",
     };
 
     public static string Level(VerificationLevel level) => level switch

@@ -678,6 +678,99 @@ namespace CitizenParticipation.Data.PostgreSql.Migrations
                     b.ToTable("DebatePhases", (string)null);
                 });
 
+            modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.PollAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ResponseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ResponseId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("DebatePollAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.PollQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DebateId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HighLabel")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("LowLabel")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DebateId", "Position");
+
+                    b.ToTable("DebatePollQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.PollResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DebateId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RespondentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<short>("Survey")
+                        .HasColumnType("smallint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RespondentId");
+
+                    b.HasIndex("DebateId", "Survey", "RespondentId")
+                        .IsUnique();
+
+                    b.ToTable("DebatePollResponses", (string)null);
+                });
+
             modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.Statement", b =>
                 {
                     b.Property<int>("Id")
@@ -1945,6 +2038,44 @@ namespace CitizenParticipation.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.PollAnswer", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Debates.Domain.PollQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CitizenParticipation.Modules.Debates.Domain.PollResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.PollQuestion", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Debates.Domain.Debate", null)
+                        .WithMany()
+                        .HasForeignKey("DebateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.PollResponse", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Debates.Domain.Debate", null)
+                        .WithMany()
+                        .HasForeignKey("DebateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CitizenParticipation.Core.Data.User", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.Statement", b =>
                 {
                     b.HasOne("CitizenParticipation.Core.Data.User", null)
@@ -2273,6 +2404,11 @@ namespace CitizenParticipation.Data.PostgreSql.Migrations
             modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.Debate", b =>
                 {
                     b.Navigation("Schedule");
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.PollResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("CitizenParticipation.Modules.Registry.Domain.PolicyTask", b =>

@@ -653,6 +653,93 @@ namespace CitizenParticipation.Data.Sqlite.Migrations
                     b.ToTable("DebatePhases", (string)null);
                 });
 
+            modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.PollAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ResponseId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("DebatePollAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.PollQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DebateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HighLabel")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LowLabel")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DebateId", "Position");
+
+                    b.ToTable("DebatePollQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.PollResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DebateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RespondentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<short>("Survey")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RespondentId");
+
+                    b.HasIndex("DebateId", "Survey", "RespondentId")
+                        .IsUnique();
+
+                    b.ToTable("DebatePollResponses", (string)null);
+                });
+
             modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.Statement", b =>
                 {
                     b.Property<int>("Id")
@@ -1882,6 +1969,44 @@ namespace CitizenParticipation.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.PollAnswer", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Debates.Domain.PollQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CitizenParticipation.Modules.Debates.Domain.PollResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.PollQuestion", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Debates.Domain.Debate", null)
+                        .WithMany()
+                        .HasForeignKey("DebateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.PollResponse", b =>
+                {
+                    b.HasOne("CitizenParticipation.Modules.Debates.Domain.Debate", null)
+                        .WithMany()
+                        .HasForeignKey("DebateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CitizenParticipation.Core.Data.User", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.Statement", b =>
                 {
                     b.HasOne("CitizenParticipation.Core.Data.User", null)
@@ -2210,6 +2335,11 @@ namespace CitizenParticipation.Data.Sqlite.Migrations
             modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.Debate", b =>
                 {
                     b.Navigation("Schedule");
+                });
+
+            modelBuilder.Entity("CitizenParticipation.Modules.Debates.Domain.PollResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("CitizenParticipation.Modules.Registry.Domain.PolicyTask", b =>

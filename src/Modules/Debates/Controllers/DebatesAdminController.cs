@@ -13,7 +13,8 @@ namespace CitizenParticipation.Modules.Debates.Controllers;
 
 public sealed record AdminAgendaView(AgendaPage Agenda, ProposeAgenda ProposeForm, int? DeclineFor, DeclineCandidate DeclineForm);
 
-public sealed record AdminDebateView(DebatePage Debate, EditDebate EditForm, MoveDebateOn MoveForm, ExtendPhase ExtendForm, bool CanModerate, HideStatement HideForm, int? HideFor);
+public sealed record AdminDebateView(DebatePage Debate, EditDebate EditForm, MoveDebateOn MoveForm, ExtendPhase ExtendForm, bool CanModerate, HideStatement HideForm, int? HideFor,
+    PollView? Poll = null, AddPollQuestion? QuestionForm = null);
 
 [Admin]
 [Area("Debates")]
@@ -166,6 +167,21 @@ public sealed class DebatesAdminController(IAuthorizationService authorization, 
         return await ShowDebate(id, null, null, null, form, statementId);
     }
 
+    [HttpPost("{id:int}/poll/questions")]
+    public async Task<IActionResult> AddPollQuestion(int id, AddPollQuestion form)
+    {
+        if (!await authorization.AuthorizeAsync(User, DebatePermissions.Manage)) return Forbid();
+        form.DebateId = id;
+        form.Actor = User;
+        if ((await mediator.SendFormAsync(form, ModelState)).Succeeded)
+        {
+            TempData["Notice"] = t["The question was added to the poll."].Value;
+            return Redirect($"/admin/debates/{id}#poll");
+        }
+
+        return await ShowDebate(id, null, null, null, null, null, form);
+    }
+
     [HttpGet("settings")]
     public async Task<IActionResult> Settings()
     {
@@ -189,7 +205,7 @@ public sealed class DebatesAdminController(IAuthorizationService authorization, 
     private async Task<IActionResult> ShowAgenda(ProposeAgenda? propose, int? declineFor, DeclineCandidate? decline) =>
         View("Agenda", new AdminAgendaView(await mediator.Send(new GetAgendaPage(null)), propose ?? new ProposeAgenda(), declineFor, decline ?? new DeclineCandidate()));
 
-    private async Task<IActionResult> ShowDebate(int id, EditDebate? edit, MoveDebateOn? move, ExtendPhase? extend, HideStatement? hide, int? hideFor)
+    private async Task<IActionResult> ShowDebate(int id, EditDebate? edit, MoveDebateOn? move, ExtendPhase? extend, HideStatement? hide, int? hideFor, AddPollQuestion? question = null)
     {
         var page = await mediator.Send(new GetDebatePage(id, null, IncludePreparation: true));
         if (page is null)
@@ -206,6 +222,7 @@ public sealed class DebatesAdminController(IAuthorizationService authorization, 
         };
         move ??= new MoveDebateOn { From = page.Phase };
         extend ??= new ExtendPhase { NewEnd = page.Current.PlannedEnd.AddDays(7) };
-        return View("Detail", new AdminDebateView(page, edit, move, extend, await authorization.AuthorizeAsync(User, DebatePermissions.Moderate), hide ?? new HideStatement(), hideFor));
+        return View("Detail", new AdminDebateView(page, edit, move, extend, await authorization.AuthorizeAsync(User, DebatePermissions.Moderate), hide ?? new HideStatement(), hideFor,
+            await mediator.Send(new GetDebatePoll(id, null, Committee: true)), question ?? new AddPollQuestion()));
     }
 }

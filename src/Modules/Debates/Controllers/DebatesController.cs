@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CitizenParticipation.Modules.Debates.Controllers;
 
-public sealed record DebatePageView(DebatePage Debate, bool SignedIn, bool CanModerate, AddStatement StatementForm);
+public sealed record DebatePageView(DebatePage Debate, bool SignedIn, bool CanModerate, AddStatement StatementForm, PollView? Poll = null, IReadOnlyDictionary<int, int?>? PollForm = null);
 
 [Area("Debates")]
 [Route("debates")]
@@ -94,7 +94,22 @@ public sealed class DebatesController(IMediator mediator, IAuthorizationService 
         return await ShowDebate(id, null);
     }
 
-    private async Task<IActionResult> ShowDebate(int id, AddStatement? form)
+    [Authorize]
+    [HttpPost("{id:int}/poll")]
+    public async Task<IActionResult> AnswerPoll(int id, AnswerPoll form)
+    {
+        form.DebateId = id;
+        form.RespondentId = User.RequiredUserId();
+        if ((await mediator.SendFormAsync(form, ModelState)).Succeeded)
+        {
+            TempData["Notice"] = t["Thank you: your answers were recorded."].Value;
+            return Redirect($"/debates/{id}#poll");
+        }
+
+        return await ShowDebate(id, null, form.Answers);
+    }
+
+    private async Task<IActionResult> ShowDebate(int id, AddStatement? form, IReadOnlyDictionary<int, int?>? pollForm = null)
     {
         var page = await mediator.Send(new GetDebatePage(id, User.UserId()));
         if (page is null)
@@ -103,6 +118,7 @@ public sealed class DebatesController(IMediator mediator, IAuthorizationService 
         }
 
         return View("Details", new DebatePageView(page, User.Identity?.IsAuthenticated == true,
-            await authorization.AuthorizeAsync(User, DebatePermissions.Moderate), form ?? new AddStatement()));
+            await authorization.AuthorizeAsync(User, DebatePermissions.Moderate), form ?? new AddStatement(),
+            await mediator.Send(new GetDebatePoll(id, User.UserId())), pollForm));
     }
 }

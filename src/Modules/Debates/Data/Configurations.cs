@@ -125,3 +125,42 @@ internal sealed class OpinionMapConfiguration : IEntityTypeConfiguration<Opinion
         e.HasOne<Debate>().WithMany().HasForeignKey(m => m.DebateId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class PollQuestionConfiguration : IEntityTypeConfiguration<PollQuestion>
+{
+    public void Configure(EntityTypeBuilder<PollQuestion> e)
+    {
+        e.ToTable("DebatePollQuestions");
+        e.Property(q => q.Text).HasMaxLength(PollQuestion.MaxText);
+        e.Property(q => q.LowLabel).HasMaxLength(PollQuestion.MaxLabel);
+        e.Property(q => q.HighLabel).HasMaxLength(PollQuestion.MaxLabel);
+        e.HasOne<Debate>().WithMany().HasForeignKey(q => q.DebateId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(q => new { q.DebateId, q.Position });
+    }
+}
+
+internal sealed class PollResponseConfiguration : IEntityTypeConfiguration<PollResponse>
+{
+    public void Configure(EntityTypeBuilder<PollResponse> e)
+    {
+        e.ToTable("DebatePollResponses");
+        e.Property(r => r.Survey).HasConversion<short>();
+        e.HasOne<Debate>().WithMany().HasForeignKey(r => r.DebateId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<User>().WithMany().HasForeignKey(r => r.RespondentId).OnDelete(DeleteBehavior.Cascade);
+        // One answer set per person per survey: the rule lives in the database, so that requests at once cannot both insert.
+        e.HasIndex(r => new { r.DebateId, r.Survey, r.RespondentId }).IsUnique();
+        e.HasIndex(r => r.RespondentId);
+        e.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(r => r.Answers).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class PollAnswerConfiguration : IEntityTypeConfiguration<PollAnswer>
+{
+    public void Configure(EntityTypeBuilder<PollAnswer> e)
+    {
+        e.ToTable("DebatePollAnswers");
+        e.HasOne<PollQuestion>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(a => new { a.ResponseId, a.QuestionId }).IsUnique();
+    }
+}

@@ -22,6 +22,12 @@ public static class Participation
             throw new RequestValidationException("", t["Statements and votes are taken only while the debate is in its deliberation phase."]);
         }
 
+        await CheckLevelAsync(access, debate, personId, t, cancellationToken);
+    }
+
+    /// <summary>Refuses a person below the debate's verification level, saying what they need to do.</summary>
+    public static async Task CheckLevelAsync(DebateAccess access, Debate debate, Guid personId, IStringLocalizer t, CancellationToken cancellationToken)
+    {
         if (!DebateAccess.Reaches(await access.PersonAsync(personId, cancellationToken), debate.MinimumLevel))
         {
             throw new RequestValidationException("", debate.MinimumLevel == VerificationLevel.ResidentVerified
