@@ -3,6 +3,7 @@ using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Hosting;
 using CitizenParticipation.Core.Modules;
 using CitizenParticipation.Modules.Debates.Features;
+using CitizenParticipation.Modules.Debates.Recipes;
 using CitizenParticipation.Modules.Debates.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public sealed class Startup : ModuleStartup
         services.AddPublicPageCache(DebateCaching.PublicPolicy, DebateCaching.Tag,
             TimeSpan.FromSeconds(configuration.GetValue("Debates:PublicCacheSeconds", 5)));
         services.AddScoped<IDiscussionThreadOwner, DebateThreadOwner>();
+        services.AddRecipeStep<DebatesStep>();
         if (configuration.GetValue("Debates:MaintenanceEnabled", true))
         {
             services.AddHostedService<DebateMaintenanceService>();
