@@ -24,11 +24,13 @@ public sealed class PublicPagesTests(DemoSiteFixture site)
         ["petitions/{id:int}/edit"] = "the author's draft in the form of /petitions/new, which is checked",
         ["mayors-office/tasks/{id:int}/feed.atom"] = "an Atom feed",
         ["registry/documents/{id:int}/{fileName?}"] = "a document download",
-        ["discussion/{kind}/{id:int}"] = "a thread's own page: no module of the demo hosts threads yet (the Debates module will link to it)",
         ["discussion/{kind}/{id:int}/updates"] = "the thread's live updates (JSON)",
         ["discussion/comments/{commentId:int}"] = "a comment's permalink: sends the reader on to its thread's page",
-        ["discussion/comments/{commentId:int}/edit"] = "the author's edit form of a comment: no thread in the demo yet",
-        ["discussion/comments/{commentId:int}/report"] = "the report form of a comment: no thread in the demo yet",
+        ["discussion/comments/{commentId:int}/edit"] = "the author's edit form of a comment, offered for 15 minutes after writing: the demo's comments are older",
+        ["api/debates/{id:int}/statements"] = "open data (JSON)",
+        ["api/debates/{id:int}/statements.csv"] = "open data (CSV)",
+        ["api/debates/{id:int}/votes"] = "open data (JSON)",
+        ["api/debates/{id:int}/votes.csv"] = "open data (CSV)",
     };
 
     /// <summary>Pages that answer with another status than 200 by design.</summary>

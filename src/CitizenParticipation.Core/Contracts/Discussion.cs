@@ -41,3 +41,11 @@ public static class DiscussionThread
 {
     public const string Component = "DiscussionThread";
 }
+
+/// <summary>
+/// A comment written into a thread as it was written at <paramref name="At"/>, for recipes (the demo) and imports: the
+/// thread's open state, slow mode and the author's level are not checked. Answered with the comment's id.
+/// </summary>
+/// <param name="Stance">for, neutral or against, on a top-level comment of a thread that takes stances.</param>
+/// <param name="ParentId">The comment it answers, in the same thread.</param>
+public sealed record ImportComment(ThreadKey Key, Guid AuthorId, string Body, string? Stance, int? ParentId, DateTime At) : IRequest<int>;

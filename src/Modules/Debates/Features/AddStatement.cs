@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Caching;
 using System.ComponentModel.DataAnnotations;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace CitizenParticipation.Modules.Debates.Features;
 
 /// <summary>A participant adds a short statement to the debate's opinion map, during deliberation, at the debate's verification level.</summary>
+[EvictsPublicPages(DebateCaching.Tag)]
 public sealed class AddStatement : ICommand<int>
 {
     [BindNever]

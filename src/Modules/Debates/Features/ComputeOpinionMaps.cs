@@ -54,7 +54,7 @@ public sealed class ComputeOpinionMapsHandler(SiteDbContext db, TimeProvider clo
                 var latest = await votes.MaxAsync(v => (DateTime?)v.At, cancellationToken);
                 var rows = await votes.Select(v => new { v.VoterId, v.StatementId, v.Value }).ToListAsync(cancellationToken);
                 // Participants by number, not by account: the stored map names nobody.
-                var number = rows.Select(r => r.VoterId).Distinct().Order().Select((id, i) => (id, i + 1)).ToDictionary(x => x.id, x => x.Item2);
+                var number = ParticipantNumbers.Of(rows.Select(r => r.VoterId));
                 var result = OpinionGroups.Compute(rows.Select(r => new Vote(number[r.VoterId], r.StatementId, r.Value)).ToList());
                 var json = JsonSerializer.Serialize(result);
                 var computedAt = clock.GetUtcNow().UtcDateTime;
@@ -75,9 +75,7 @@ public sealed class ComputeOpinionMapsHandler(SiteDbContext db, TimeProvider clo
         return stored;
     }
 
-    private IQueryable<StatementVoteRow> Counted(int debateId) =>
-        db.Set<StatementVoteRow>().AsNoTracking().Where(v => v.DebateId == debateId
-            && db.Set<Statement>().Any(s => s.Id == v.StatementId && s.HiddenAt == null));
+    private IQueryable<StatementVoteRow> Counted(int debateId) => db.CountedVotesOf(debateId);
 
     /// <summary>The debate's map row, made once; false when another instance made it first (it computes the map then).</summary>
     private async Task<bool> CreateRowAsync(int debateId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Caching;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CitizenParticipation.Core.Data;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace CitizenParticipation.Modules.Debates.Features;
 
 /// <summary>The committee extends the current phase (later phases move with it), giving the reason.</summary>
+[EvictsPublicPages(DebateCaching.Tag)]
 public sealed class ExtendPhase : ICommand<bool>
 {
     [BindNever]

@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Caching;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CitizenParticipation.Core.Data;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace CitizenParticipation.Modules.Debates.Features;
 
 /// <summary>A committee member hides a statement (its votes stop counting); the reason is shown in its place.</summary>
+[EvictsPublicPages(DebateCaching.Tag)]
 public sealed class HideStatement : ICommand<int>
 {
     [BindNever]

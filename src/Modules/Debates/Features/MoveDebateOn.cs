@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Caching;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CitizenParticipation.Core.Data;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace CitizenParticipation.Modules.Debates.Features;
 
 /// <summary>The committee moves a debate on to its next phase; before the planned end (closing the phase early) with a reason.</summary>
+[EvictsPublicPages(DebateCaching.Tag)]
 public sealed class MoveDebateOn : ICommand<DebatePhase>
 {
     [BindNever]

@@ -1,3 +1,4 @@
+using CitizenParticipation.Core.Caching;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Mediation;
 using CitizenParticipation.Modules.Debates.Domain;
@@ -14,6 +15,7 @@ namespace CitizenParticipation.Modules.Debates.Features;
 /// existing vote; else insert; an insert that lost a race to the same person's other request changes the row the
 /// winner wrote), so that many votes at once neither wait on each other's transactions nor leave two rows.
 /// </summary>
+[EvictsPublicPages(DebateCaching.Tag)]
 public sealed record VoteOnStatement(int DebateId, int StatementId, Guid VoterId, StatementVote Value) : IRequest<bool>;
 
 public sealed class VoteOnStatementHandler(SiteDbContext db, DebateAccess access, TimeProvider clock, IStringLocalizer<VoteOnStatement> t) : IRequestHandler<VoteOnStatement, bool>
