@@ -66,5 +66,6 @@ public sealed class Startup : ModuleStartup
         services.AddAdminMenu<UsersAdminMenu>();
         services.AddRecipeStep<AdministratorStep>();
         services.AddRecipeStep<UsersStep>();
+        services.AddRecipeStep<DemoCitizensStep>();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CitizenParticipation.Core.Contracts;
 using CitizenParticipation.Core.Data;
 using CitizenParticipation.Core.Localization;
@@ -85,14 +86,16 @@ public sealed class DebateItem
 /// </summary>
 public sealed class DebatesStep : IRecipeStep
 {
-    private static readonly string[] FamilyNames = ["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권"];
-    private static readonly string[] GivenNames = ["민준", "서연", "도윤", "하은", "지호", "수아", "예준", "지우", "현우", "서윤", "은지", "태현", "유진", "성민"];
 
     public string Name => "debates";
 
     private sealed class Data
     {
+        /// <summary>How many of the Users module's demo citizens (its <c>demo-citizens</c> step) vote in the demo's debates.</summary>
         public int? DemoCitizens { get; set; }
+
+        /// <summary>Their address pattern, as the <c>demo-citizens</c> step was given it.</summary>
+        public string? DemoCitizenEmail { get; set; }
         public List<CandidateItem>? Candidates { get; set; }
         public List<DebateItem>? Debates { get; set; }
     }
@@ -107,7 +110,13 @@ public sealed class DebatesStep : IRecipeStep
         var now = clock.GetUtcNow().UtcDateTime;
         var today = KoreaTime.Today(clock);
         var random = new Random(20261128);
-        var citizens = await DemoCitizensAsync(db, data.DemoCitizens ?? 0, random, now, cancellationToken);
+        var citizens = new List<Guid>();
+        for (var i = 1; i <= (data.DemoCitizens ?? 0); i++)
+        {
+            var email = string.Format(CultureInfo.InvariantCulture, data.DemoCitizenEmail ?? "", i);
+            citizens.Add((await mediator.Send(new FindPersonByEmail(email), cancellationToken)
+                          ?? throw new RecipeException(null, null, $"There is no demo citizen '{email}': run the demo-citizens step first, with the same 'email' pattern as 'demoCitizenEmail'.")).Id);
+        }
 
         async Task<Person> PersonAsync(string? email, Func<string, RecipeException> fail) =>
             await mediator.Send(new FindPersonByEmail(email ?? ""), cancellationToken) ?? throw fail($"no user '{email}'.");
@@ -331,35 +340,5 @@ public sealed class DebatesStep : IRecipeStep
                 db.Add(new StatementVoteRow(statements[s].Id, debateId, citizens[p], value, during(s + p % 7, statements.Count + 8)));
             }
         }
-    }
-
-    /// <summary>Citizens who take part in the demo's debates: accounts without a password, so nobody signs in as them.</summary>
-    private static async Task<List<Guid>> DemoCitizensAsync(SiteDbContext db, int count, Random random, DateTime now, CancellationToken cancellationToken)
-    {
-        var regions = await db.Regions.Where(r => r.Code != "incheon").Select(r => r.Id).ToListAsync(cancellationToken);
-        var people = new List<Guid>();
-        for (var i = 1; i <= count; i++)
-        {
-            var email = $"demo-citizen-{i:000}@incheon.example";
-            var existing = await db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant()).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
-            if (existing is { } id)
-            {
-                people.Add(id);
-                continue;
-            }
-
-            var user = new User
-            {
-                Id = Guid.NewGuid(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-                EmailConfirmed = true, ConfirmedAge14OrOver = true, SecurityStamp = Guid.NewGuid().ToString("N"),
-                DisplayName = FamilyNames[random.Next(FamilyNames.Length)] + GivenNames[random.Next(GivenNames.Length)],
-                RegionId = regions.Count == 0 ? null : regions[random.Next(regions.Count)], CreatedAt = now.AddDays(-60),
-            };
-            db.Users.Add(user);
-            people.Add(user.Id);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return people;
     }
 }
