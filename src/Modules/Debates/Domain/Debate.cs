@@ -218,7 +218,7 @@ public sealed class Debate
     }
 
     /// <summary>The end of a Korean calendar day, in UTC.</summary>
-    public static DateTime EndOfDay(DateOnly day) => day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified).AddHours(-9);
+    public static DateTime EndOfDay(DateOnly day) => day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-9);
 }
 
 /// <summary>What the committee writes while preparing a debate.</summary>

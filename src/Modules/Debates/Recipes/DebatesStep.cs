@@ -235,7 +235,7 @@ public sealed class DebatesStep : IRecipeStep
             start = start.AddDays(Days(p));
         }
 
-        DateTime Morning(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified); // 09:00 in Korea
+        DateTime Morning(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc); // 09:00 in Korea, stored as UTC like every time
         var created = Morning(dates[0].Start);
         var source = (item.Source ?? "mayor").ToLowerInvariant() == "committee" ? AgendaSource.Committee : AgendaSource.Mayor;
         var candidate = AgendaCandidate.FromCity(source, item.Title, item.Summary ?? item.Title, proposer.Id, proposer.DisplayName, created.AddDays(-3));
