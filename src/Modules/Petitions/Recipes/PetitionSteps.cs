@@ -48,9 +48,6 @@ public sealed class PetitionAnswerItem
 /// <summary><c>{ "name": "petitions", "petitions": [ … ] }</c>: demo petitions in any state, with their signatures.</summary>
 public sealed class PetitionsStep : IRecipeStep
 {
-    private static readonly string[] FamilyNames = ["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권"];
-    private static readonly string[] GivenNames = ["민준", "서연", "도윤", "하은", "지호", "수아", "예준", "지우", "현우", "서윤", "은지", "태현", "유진", "성민"];
-
     public string Name => "petitions";
 
     private sealed class Data
@@ -136,7 +133,7 @@ public sealed class PetitionsStep : IRecipeStep
                 db.Add(new PetitionSignature
                 {
                     PetitionId = petition.Id, UserId = null, Kind = SignatureKind.Agree,
-                    SignerName = FamilyNames[random.Next(FamilyNames.Length)] + GivenNames[random.Next(GivenNames.Length)],
+                    SignerName = DemoNames.Next(random),
                     RegionId = regions.Count == 0 ? null : regions[random.Next(regions.Count)],
                     CreatedAt = published.AddDays(day).AddMinutes(random.Next(0, 60 * 24)),
                 });

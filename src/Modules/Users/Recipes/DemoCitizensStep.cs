@@ -14,9 +14,6 @@ namespace CitizenParticipation.Modules.Users.Recipes;
 /// </summary>
 public sealed class DemoCitizensStep : IRecipeStep
 {
-    private static readonly string[] FamilyNames = ["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권"];
-    private static readonly string[] GivenNames = ["민준", "서연", "도윤", "하은", "지호", "수아", "예준", "지우", "현우", "서윤", "은지", "태현", "유진", "성민"];
-
     public string Name => "demo-citizens";
 
     private sealed record Data(int Count, string? Email);
@@ -42,7 +39,7 @@ public sealed class DemoCitizensStep : IRecipeStep
         {
             var email = string.Format(CultureInfo.InvariantCulture, data.Email, i);
             var normalized = email.ToUpperInvariant();
-            var name = FamilyNames[random.Next(FamilyNames.Length)] + GivenNames[random.Next(GivenNames.Length)];
+            var name = DemoNames.Next(random);
             int? region = regions.Count == 0 ? null : regions[random.Next(regions.Count)];
             if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
             {
